@@ -90,7 +90,7 @@ public final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c) && !paired(text, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -99,5 +99,17 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * Tells whether the surrogate at {@code i} is half of a valid pair. A lone surrogate is
+     * escaped, because UTF-8 cannot encode it and would silently turn it into '?'.
+     */
+    private static boolean paired(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

@@ -1,0 +1,184 @@
+package io.bindery.server;
+
+import io.bindery.demo.UpstreamUserService;
+import io.bindery.server.config.BinderyConfig;
+import io.bindery.server.config.ConfigException;
+import io.bindery.server.config.ConfigLoader;
+import io.bindery.server.logging.Logging;
+import io.bindery.server.runtime.WorkerLoader;
+import io.bindery.server.runtime.WorkerRuntime;
+import io.bindery.telemetry.BinderyTelemetry;
+import io.bindery.telemetry.TelemetryOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts a Bindery server from the command line.
+ *
+ * <p>{@code --config FILE} serves the workers of a YAML file. Without arguments it serves the
+ * embedded demo ({@value #DEMO_CONFIG}) and first starts the demo's upstream user service on
+ * a free loopback port, whose URL it exports as the system property
+ * {@value #UPSTREAM_PROPERTY}. Exit codes: 0 after a normal shutdown, 2 for an invalid
+ * configuration or command line, 1 when the server cannot start.
+ */
+public final class Main {
+
+    /** The class path resource of the demo configuration. */
+    public static final String DEMO_CONFIG = "io/bindery/server/demo.yaml";
+
+    /** The system property the demo configuration reads the upstream's URL from. */
+    public static final String UPSTREAM_PROPERTY = "DEMO_UPSTREAM_URL";
+
+    private static final String USAGE = "Usage: bindery [--config FILE]\n"
+            + "  --config FILE  serve the workers of a YAML configuration file\n"
+            + "  (no argument)  serve the embedded demo with its upstream user service";
+
+    static {
+        Logging.preferShutdownSafeManager();
+    }
+
+    private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    /**
+     * Runs the server until the JVM is asked to stop (SIGTERM, Ctrl-C).
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        Logging.configure();
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the command line; returns only after shutdown, or at once on an error or help.
+     *
+     * @param args the command line
+     * @return the exit code
+     */
+    static int run(String[] args) {
+        Command command;
+        try {
+            command = Command.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + System.lineSeparator() + USAGE);
+            return 2;
+        }
+        if (command.help()) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        return run(command.config());
+    }
+
+    private static int run(Path configFile) {
+        long start = System.nanoTime();
+        UpstreamUserService upstream = configFile == null ? startUpstream() : null;
+        var loader = WorkerLoader.create();
+        WorkerRuntime runtime;
+        try {
+            runtime = WorkerRuntime.create(load(loader, configFile), loader);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            closeQuietly(upstream);
+            return 2;
+        }
+        return serve(runtime, upstream, start);
+    }
+
+    private static int serve(WorkerRuntime runtime, UpstreamUserService upstream, long start) {
+        BinderyTelemetry telemetry = null;
+        BinderyServer server;
+        try {
+            telemetry = BinderyTelemetry.start(TelemetryOptions.defaults());
+            server = BinderyServer.start(runtime, System.getenv("BINDERY_ADMIN_TOKEN"),
+                    BinderyTelemetry::installed);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "Bindery could not start", e);
+            runtime.close();
+            if (telemetry != null) {
+                telemetry.close();
+            }
+            closeQuietly(upstream);
+            return 1;
+        }
+        LOGGER.log(Level.INFO, "Bindery started in " + (System.nanoTime() - start) / 1_000_000
+                + " ms: " + count(runtime.config().workers().size(), "worker") + ", "
+                + count(runtime.routes().size(), "route") + ", config "
+                + runtime.config().source());
+        return awaitShutdown(server, telemetry, upstream);
+    }
+
+    private static int awaitShutdown(BinderyServer server, BinderyTelemetry telemetry,
+            UpstreamUserService upstream) {
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOGGER.log(Level.INFO, "Bindery stopping");
+            server.stop();
+            telemetry.close();
+            closeQuietly(upstream);
+            stopped.countDown();
+        }, "bindery-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static BinderyConfig load(WorkerLoader loader, Path configFile) {
+        ConfigLoader configs = ConfigLoader.create(loader);
+        return configFile == null ? configs.loadResource(DEMO_CONFIG, Path.of(""))
+                : configs.load(configFile);
+    }
+
+    private static UpstreamUserService startUpstream() {
+        try {
+            UpstreamUserService upstream = UpstreamUserService.start(0);
+            System.setProperty(UPSTREAM_PROPERTY, upstream.url());
+            return upstream;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo upstream user service cannot start on a "
+                    + "loopback port.", e);
+        }
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
+    }
+
+    private static void closeQuietly(UpstreamUserService upstream) {
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    /** The parsed command line: help, or the configuration file ({@code null} for the demo). */
+    private record Command(boolean help, Path config) {
+
+        static Command parse(String[] args) {
+            if (args.length == 0) {
+                return new Command(false, null);
+            }
+            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                return new Command(true, null);
+            }
+            if (args.length == 2 && args[0].equals("--config")) {
+                return new Command(false, Path.of(args[1]));
+            }
+            if (args.length == 1 && args[0].startsWith("--config=")) {
+                return new Command(false, Path.of(args[0].substring("--config=".length())));
+            }
+            throw new IllegalArgumentException("unexpected arguments: " + String.join(" ", args));
+        }
+    }
+}

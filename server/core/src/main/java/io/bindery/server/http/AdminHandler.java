@@ -1,0 +1,186 @@
+package io.bindery.server.http;
+
+import io.bindery.billing.BillingJson;
+import io.bindery.billing.BillingRecord;
+import io.bindery.billing.RecentRecords;
+import io.bindery.server.runtime.WorkerRuntime;
+import io.bindery.telemetry.BinderyTelemetry;
+import io.bindery.worker.Json;
+import io.bindery.worker.Response;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Serves the admin listener: {@code /health} for load balancers, open to all; everything else
+ * only with {@code Authorization: Bearer <admin token>}.
+ *
+ * <p>With the token: {@code GET /api/status} (workers, routes, bindings, uptime, agent),
+ * {@code GET /metrics} (Prometheus text), {@code GET /api/requests?limit=N} (the newest billing
+ * records first; default 50, at most the size of the recent-records window) and
+ * {@code GET /api/requests/{traceId}} (one record with its timeline). Errors are JSON
+ * {@code {"error", "message"}}. Thread-safe.
+ */
+public final class AdminHandler implements Handler {
+
+    /** The default number of records {@code /api/requests} returns. */
+    public static final int DEFAULT_LIMIT = 50;
+
+    private static final String REQUESTS = "/api/requests";
+
+    private final byte[] token;
+    private final StatusReport status;
+    private final Supplier<BinderyTelemetry> telemetry;
+    private final BooleanSupplier draining;
+
+    private AdminHandler(String token, StatusReport status, Supplier<BinderyTelemetry> telemetry,
+            BooleanSupplier draining) {
+        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.status = status;
+        this.telemetry = telemetry;
+        this.draining = draining;
+    }
+
+    /**
+     * Creates the handler.
+     *
+     * @param token the admin token clients must send as a bearer token
+     * @param runtime the deployed workers, for {@code /api/status}
+     * @param telemetry the installed telemetry, or a supplier of {@code null} when none
+     * @param draining tells whether the server is shutting down ({@code /health} then answers
+     *     503 {@code DOWN})
+     * @return the handler
+     */
+    public static AdminHandler create(String token, WorkerRuntime runtime,
+            Supplier<BinderyTelemetry> telemetry, BooleanSupplier draining) {
+        return new AdminHandler(token, new StatusReport(runtime), telemetry, draining);
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        String path = req.prologue().uriPath().rawPath();
+        HttpBridge.write(answer(req, path), res);
+    }
+
+    private Response answer(ServerRequest req, String path) {
+        boolean get = req.prologue().method().text().equals("GET");
+        if (path.equals("/health")) {
+            return get ? health() : notAllowed();
+        }
+        if (!authorized(req)) {
+            return Response.builder(401).header("WWW-Authenticate", "Bearer realm=\"bindery\"")
+                    .header("Content-Type", Response.JSON_CONTENT_TYPE)
+                    .body(error("unauthorized", "Send 'Authorization: Bearer <token>' with the "
+                            + "admin token that the server printed at start, or set "
+                            + "BINDERY_ADMIN_TOKEN."))
+                    .build();
+        }
+        if (!get) {
+            return notAllowed();
+        }
+        return route(req, path);
+    }
+
+    private Response route(ServerRequest req, String path) {
+        if (path.equals("/api/status")) {
+            return Response.json(200, status.json());
+        }
+        if (path.equals("/metrics")) {
+            return metrics();
+        }
+        if (path.equals(REQUESTS)) {
+            return requests(req.query().first("limit").asOptional());
+        }
+        if (path.startsWith(REQUESTS + "/") && path.length() > REQUESTS.length() + 1) {
+            return request(path.substring(REQUESTS.length() + 1));
+        }
+        return Response.json(404, error("not_found", "The admin API has no '" + path + "'; "
+                + "use /health, /api/status, /metrics, /api/requests or "
+                + "/api/requests/{traceId}."));
+    }
+
+    private boolean authorized(ServerRequest req) {
+        Optional<String> given = req.headers().first(HeaderNames.AUTHORIZATION);
+        return given.isPresent()
+                && MessageDigest.isEqual(given.get().trim().getBytes(StandardCharsets.UTF_8),
+                        token);
+    }
+
+    private Response health() {
+        return draining.getAsBoolean()
+                ? Response.json(503, Json.write(Map.of("status", "DOWN")))
+                : Response.json(200, Json.write(Map.of("status", "UP")));
+    }
+
+    private Response metrics() {
+        BinderyTelemetry installed = telemetry.get();
+        if (installed == null) {
+            return telemetryMissing();
+        }
+        return Response.builder(200)
+                .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .body(installed.prometheusText())
+                .build();
+    }
+
+    private Response requests(Optional<String> limitText) {
+        BinderyTelemetry installed = telemetry.get();
+        if (installed == null) {
+            return telemetryMissing();
+        }
+        RecentRecords recent = installed.recentRecords();
+        int limit;
+        try {
+            limit = limitText.map(Integer::parseInt).orElse(DEFAULT_LIMIT);
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
+        if (limit < 1) {
+            return Response.json(400, error("bad_request", "The limit '" + limitText.orElse("")
+                    + "' is not a positive whole number; use ?limit=1 to ?limit="
+                    + recent.capacity() + "."));
+        }
+        List<BillingRecord> latest = recent.latest(Math.min(limit, recent.capacity()));
+        return Response.json(200, BillingJson.list(latest));
+    }
+
+    private Response request(String traceId) {
+        BinderyTelemetry installed = telemetry.get();
+        if (installed == null) {
+            return telemetryMissing();
+        }
+        return installed.recentRecords().find(traceId)
+                .map(found -> Response.json(200, BillingJson.detail(found)))
+                .orElseGet(() -> Response.json(404, error("not_found", "No billing record "
+                        + "with trace id '" + traceId + "' is in the recent window; list the "
+                        + "recent ones with /api/requests.")));
+    }
+
+    private static Response telemetryMissing() {
+        return Response.json(503, error("telemetry_not_started", "Telemetry is not running in "
+                + "this server, so there are no metrics or billing records."));
+    }
+
+    private static Response notAllowed() {
+        return Response.builder(405).header("Allow", "GET")
+                .header("Content-Type", Response.JSON_CONTENT_TYPE)
+                .body(error("method_not_allowed", "The admin API answers GET only."))
+                .build();
+    }
+
+    private static String error(String error, String message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("error", error);
+        body.put("message", message);
+        return Json.write(body);
+    }
+}

@@ -1,0 +1,55 @@
+package io.bindery.server.http;
+
+import io.bindery.server.runtime.Dispatcher;
+import io.bindery.server.runtime.RequestScope;
+import io.bindery.worker.Json;
+import io.bindery.worker.Request;
+import io.bindery.worker.Response;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/**
+ * Serves the public listener: turns each Helidon request into an API request, hands it to the
+ * {@link Dispatcher}, and writes the response back.
+ *
+ * <p>Runs on the request's virtual thread (Helidon's default); thread-safe.
+ */
+public final class PublicHandler implements Handler {
+
+    private static final System.Logger LOGGER = System.getLogger(PublicHandler.class.getName());
+
+    private final Dispatcher dispatcher;
+
+    private PublicHandler(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Creates the handler.
+     *
+     * @param dispatcher serves each request
+     * @return the handler
+     */
+    public static PublicHandler create(Dispatcher dispatcher) {
+        return new PublicHandler(dispatcher);
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        RequestScope scope = RequestScope.create();
+        Request request;
+        try {
+            request = HttpBridge.toRequest(req);
+        } catch (IllegalArgumentException e) {
+            LOGGER.log(Level.DEBUG, () -> "Request " + scope.requestId() + " rejected: " + e);
+            HttpBridge.write(Response.json(400, Json.write(Map.of("error", "bad_request",
+                    "message", "The request line cannot be read as a URL.", "requestId",
+                    scope.requestId()))), res);
+            return;
+        }
+        HttpBridge.write(dispatcher.dispatch(scope, request), res);
+    }
+}

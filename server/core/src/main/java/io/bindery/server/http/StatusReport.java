@@ -1,0 +1,72 @@
+package io.bindery.server.http;
+
+import io.bindery.server.config.WorkerSpec;
+import io.bindery.server.runtime.WorkerRuntime;
+import io.bindery.telemetry.AgentStatus;
+import io.bindery.worker.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Renders {@code /api/status}: the deployed workers, routes and bindings, uptime, background
+ * tasks and the agent's state. Thread-safe.
+ */
+final class StatusReport {
+
+    private final WorkerRuntime runtime;
+    private final Instant started = Instant.now();
+    private final long startedNanos = System.nanoTime();
+
+    StatusReport(WorkerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    String json() {
+        var body = new LinkedHashMap<String, Object>();
+        Duration uptime = Duration.ofNanos(System.nanoTime() - startedNanos);
+        body.put("status", "UP");
+        body.put("startedAt", started.toString());
+        body.put("uptime", uptime.toString());
+        body.put("uptimeSeconds", uptime.toMillis() / 1000.0);
+        body.put("workers", workers());
+        body.put("routes", new TreeMap<>(runtime.routes()));
+        body.put("backgroundTasks", Map.of("active", runtime.backgroundTasks().active(),
+                "started", runtime.backgroundTasks().started()));
+        body.put("agent", agent());
+        return Json.write(body);
+    }
+
+    private List<Map<String, Object>> workers() {
+        var workers = new ArrayList<Map<String, Object>>();
+        for (WorkerSpec spec : runtime.config().workers()) {
+            var worker = new LinkedHashMap<String, Object>();
+            worker.put("name", spec.name());
+            worker.put("class", spec.className());
+            worker.put("jar", spec.jar() == null ? null : spec.jar().toString());
+            worker.put("account", spec.account());
+            worker.put("routes", spec.routes());
+            worker.put("bindings", new TreeMap<>(spec.bindings()));
+            worker.put("vars", new TreeMap<>(spec.vars()));
+            worker.put("secrets", new TreeSet<>(spec.secrets().keySet()));
+            worker.put("kv", new TreeMap<>(spec.kv()));
+            workers.add(worker);
+        }
+        return workers;
+    }
+
+    private static Map<String, Object> agent() {
+        var agent = new LinkedHashMap<String, Object>();
+        boolean attached = AgentStatus.attached();
+        agent.put("attached", attached);
+        agent.put("status", attached ? "attached" : "not attached");
+        agent.put("version", attached ? AgentStatus.version() : null);
+        agent.put("settings", attached ? new TreeMap<>(AgentStatus.settings()) : Map.of());
+        return agent;
+    }
+}

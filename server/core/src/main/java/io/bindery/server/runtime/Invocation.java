@@ -1,0 +1,39 @@
+package io.bindery.server.runtime;
+
+/**
+ * Describes one run of a worker handler, as the agent sees it.
+ *
+ * @param worker the name of the worker that runs
+ * @param account the account the worker is billed to
+ * @param entry {@code true} for the entry worker of an incoming request, {@code false} for a
+ *     worker called through a service binding
+ * @param binding the binding name the caller used; {@code null} for an entry invocation
+ * @param caller the name of the calling worker; {@code null} for an entry invocation
+ */
+public record Invocation(String worker, String account, boolean entry, String binding,
+        String caller) {
+
+    /**
+     * Returns the invocation of an entry worker.
+     *
+     * @param worker the worker's name
+     * @param account its account
+     * @return the invocation
+     */
+    public static Invocation entry(String worker, String account) {
+        return new Invocation(worker, account, true, null, null);
+    }
+
+    /**
+     * Returns the invocation of a worker called through a service binding.
+     *
+     * @param worker the target worker's name
+     * @param account the target's account
+     * @param binding the binding's name in the caller's configuration
+     * @param caller the calling worker's name
+     * @return the invocation
+     */
+    public static Invocation bound(String worker, String account, String binding, String caller) {
+        return new Invocation(worker, account, false, binding, caller);
+    }
+}

@@ -1,0 +1,121 @@
+package io.bindery.server.runtime;
+
+import io.bindery.worker.BackgroundTask;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+
+/**
+ * Runs one background task registered with {@code ctx.waitUntil}, on a virtual thread of its
+ * own, for the request that registered it.
+ *
+ * <p>Constructed on the registering worker's thread; {@link #run()} is called exactly once, on
+ * the background thread, even when the task was cancelled before it started (it then returns
+ * at once). A task that outlives its time limit is interrupted and logged as cancelled; its
+ * failures are logged with the worker's name and otherwise ignored.
+ */
+public final class TrackedTask implements Runnable {
+
+    private static final System.Logger LOGGER = System.getLogger(TrackedTask.class.getName());
+
+    private final String worker;
+    private final String account;
+    private final BackgroundTask task;
+    private final RequestScope scope;
+    private final ClassLoader loader;
+    private final BackgroundTasks owner;
+    private volatile boolean cancelled;
+    private volatile Thread thread;
+
+    /**
+     * Creates a task on the registering worker's thread.
+     *
+     * @param worker the name of the worker that registered the task
+     * @param account that worker's account
+     * @param task the work to run
+     * @param scope the request the task belongs to
+     * @param loader the worker's class loader, the task thread's context class loader
+     * @param owner the registry that starts, times and awaits the task
+     */
+    public TrackedTask(String worker, String account, BackgroundTask task, RequestScope scope,
+            ClassLoader loader, BackgroundTasks owner) {
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.account = account;
+        this.task = Objects.requireNonNull(task, "task");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.loader = loader;
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    /** Runs the task on the background thread; returns at once if it was cancelled. */
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        RequestScope previous = CurrentScope.enter(scope);
+        thread.setContextClassLoader(loader);
+        try {
+            if (!cancelled) {
+                task.run();
+            }
+        } catch (Exception e) {
+            failed(e);
+        } finally {
+            CurrentScope.restore(previous);
+            owner.finished(this);
+        }
+    }
+
+    /** @return the name of the worker that registered the task */
+    public String worker() {
+        return worker;
+    }
+
+    /** @return the account of the worker that registered the task */
+    public String account() {
+        return account;
+    }
+
+    /** @return the request the task belongs to */
+    public RequestScope scope() {
+        return scope;
+    }
+
+    /** @return {@code true} once the task has been cancelled */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public String toString() {
+        return "TrackedTask[worker=" + worker + ", request=" + scope.requestId() + "]";
+    }
+
+    void cancel(String reason) {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        LOGGER.log(Level.WARNING, () -> "Background task of worker '" + worker + "' (request "
+                + scope.requestId() + ") cancelled: " + reason);
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    void attach(Thread backgroundThread) {
+        this.thread = backgroundThread;
+    }
+
+    private void failed(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        if (cancelled) {
+            LOGGER.log(Level.DEBUG, () -> "Cancelled background task of worker '" + worker
+                    + "' ended with " + e);
+            return;
+        }
+        LOGGER.log(Level.WARNING, () -> "Background task of worker '" + worker + "' (request "
+                + scope.requestId() + ") failed", e);
+    }
+}

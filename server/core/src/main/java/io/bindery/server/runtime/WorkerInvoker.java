@@ -1,0 +1,72 @@
+package io.bindery.server.runtime;
+
+import io.bindery.worker.Request;
+import io.bindery.worker.Response;
+import java.util.Map;
+
+/**
+ * Runs worker handlers, for incoming requests and for service binding calls alike.
+ *
+ * <p>Thread-safe. {@link #invoke} runs the handler on the calling thread, with the worker's
+ * class loader as the thread's context class loader, and marks the thread as working for the
+ * request's scope for the duration of the call.
+ */
+public final class WorkerInvoker {
+
+    private final BackgroundTasks tasks;
+    private final OutboundFetch outbound;
+    private volatile Map<String, DeployedWorker> workers = Map.of();
+
+    WorkerInvoker(BackgroundTasks tasks, OutboundFetch outbound) {
+        this.tasks = tasks;
+        this.outbound = outbound;
+    }
+
+    /**
+     * Runs one worker handler: entry or bound. Exceptions from the handler propagate.
+     *
+     * @param invocation which worker runs and why
+     * @param request the request handed to the handler
+     * @param scope the incoming request this invocation belongs to
+     * @return the handler's response, never {@code null}
+     * @throws Exception whatever the handler throws; {@link IllegalStateException} when it
+     *     returns {@code null}
+     */
+    public Response invoke(Invocation invocation, Request request, RequestScope scope)
+            throws Exception {
+        DeployedWorker worker = worker(invocation.worker());
+        scope.countInvocation();
+        var context = new InvocationContext(worker, scope, tasks, outbound);
+        Thread thread = Thread.currentThread();
+        ClassLoader previousLoader = thread.getContextClassLoader();
+        RequestScope previousScope = CurrentScope.enter(scope);
+        thread.setContextClassLoader(worker.loader());
+        try {
+            return checked(worker, worker.worker().fetch(request, worker.env(), context));
+        } finally {
+            thread.setContextClassLoader(previousLoader);
+            CurrentScope.restore(previousScope);
+        }
+    }
+
+    void deploy(Map<String, DeployedWorker> deployed) {
+        this.workers = Map.copyOf(deployed);
+    }
+
+    DeployedWorker worker(String name) {
+        DeployedWorker worker = workers.get(name);
+        if (worker == null) {
+            throw new IllegalArgumentException("No worker named '" + name + "' is deployed; "
+                    + "deployed workers are " + workers.keySet() + ".");
+        }
+        return worker;
+    }
+
+    private static Response checked(DeployedWorker worker, Response response) {
+        if (response == null) {
+            throw new IllegalStateException("The worker '" + worker.name() + "' returned null "
+                    + "from fetch; return a Response, such as Response.status(204).");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,114 @@
+package io.bindery.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bindery.worker.Worker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds a worker jar at test time, names it in a configuration and calls it over HTTP. */
+class JarWorkerTest {
+
+    private static final String CLASS = "com.example.outside.Greeter";
+
+    private static final String SOURCE = """
+            package com.example.outside;
+
+            import io.bindery.worker.Env;
+            import io.bindery.worker.ExecutionContext;
+            import io.bindery.worker.Request;
+            import io.bindery.worker.Response;
+            import io.bindery.worker.Worker;
+
+            public class Greeter implements Worker {
+                @Override
+                public Response fetch(Request request, Env env, ExecutionContext ctx) {
+                    String greeting = env.variable("GREETING").orElse("?");
+                    return Response.text(200, greeting + " from " + env.workerName()
+                            + " in " + getClass().getClassLoader().getName());
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void workerFromASeparatelyBuiltJarServesRequests() throws Exception {
+        Path jar = buildJar(dir.resolve("build"), dir.resolve("workers/greeter.jar"));
+        Path configDir = Files.createDirectories(dir.resolve("conf"));
+
+        try (TestServer server = TestServer.start(configDir, """
+                workers:
+                  - name: greeter
+                    class: %s
+                    jar: ../workers/%s
+                    routes: ["/hello"]
+                    vars: { GREETING: Hello }
+                """.formatted(CLASS, jar.getFileName()))) {
+            HttpResponse<String> response = server.get("/hello");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("Hello from greeter in worker-jar:greeter.jar");
+        }
+        assertThatThrownBy(() -> Class.forName(CLASS))
+                .as("the class comes from the jar, not from the test's class path")
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void classMissingFromTheJarIsAConfigurationError() throws Exception {
+        Path jar = buildJar(dir.resolve("build"), dir.resolve("greeter.jar"));
+
+        assertThatThrownBy(() -> TestServer.start(dir, """
+                workers:
+                  - { name: g, class: com.example.outside.Greter, jar: %s }
+                """.formatted(jar.getFileName())))
+                .isInstanceOf(io.bindery.server.config.ConfigException.class)
+                .hasMessageContaining("workers[0].class")
+                .hasMessageContaining("com.example.outside.Greter was not found in " + jar);
+    }
+
+    private static Path buildJar(Path build, Path jar) throws IOException, URISyntaxException {
+        Path sources = Files.createDirectories(build.resolve("src/com/example/outside"));
+        Path classes = Files.createDirectories(build.resolve("classes"));
+        Path source = Files.writeString(sources.resolve("Greeter.java"), SOURCE);
+        String api = Path.of(Worker.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "--release", "21", "-classpath", api, "-d", classes.toString(),
+                source.toString());
+        assertThat(status).as("javac exit status").isZero();
+
+        Files.createDirectories(jar.getParent());
+        var manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                add(out, classes.relativize(file).toString().replace('\\', '/'), file);
+            }
+        }
+        return jar;
+    }
+
+    private static void add(JarOutputStream out, String name, Path file) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        Files.copy(file, (OutputStream) out);
+        out.closeEntry();
+    }
+}
