@@ -4,6 +4,8 @@ import io.bindery.server.config.BinderyConfig;
 import io.bindery.server.config.ServerSettings;
 import io.bindery.server.http.AdminHandler;
 import io.bindery.server.http.PublicHandler;
+import io.bindery.server.http.PublicListener;
+import io.bindery.server.http.dashboard.Dashboard;
 import io.bindery.server.runtime.WorkerRuntime;
 import io.bindery.telemetry.BinderyTelemetry;
 import io.helidon.webserver.WebServer;
@@ -25,7 +27,6 @@ public final class BinderyServer implements AutoCloseable {
     public static final String ADMIN_SOCKET = "admin";
 
     private static final System.Logger LOGGER = System.getLogger(BinderyServer.class.getName());
-    private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     private final WorkerRuntime runtime;
     private final String adminToken;
@@ -45,7 +46,8 @@ public final class BinderyServer implements AutoCloseable {
     }
 
     /**
-     * Starts both listeners for a deployed runtime and logs their URLs and the admin token.
+     * Starts both listeners for a deployed runtime and logs their URLs, the admin token and
+     * the dashboard's sign-in link.
      *
      * @param runtime the deployed workers; stopped with this server
      * @param adminToken the admin bearer token, or {@code null} to generate one
@@ -62,6 +64,9 @@ public final class BinderyServer implements AutoCloseable {
         LOGGER.log(Level.INFO, "Bindery public listener on " + server.publicUrl());
         LOGGER.log(Level.INFO, "Bindery admin listener on " + server.adminUrl()
                 + (generated ? " (token: " + token + ")" : " (token from BINDERY_ADMIN_TOKEN)"));
+        LOGGER.log(Level.INFO, "Bindery dashboard: " + (generated
+                ? Dashboard.link(server.adminUrl(), token)
+                : Dashboard.link(server.adminUrl(), "<BINDERY_ADMIN_TOKEN>")));
         return server;
     }
 
@@ -124,12 +129,11 @@ public final class BinderyServer implements AutoCloseable {
     private void listen(ServerSettings settings, Supplier<BinderyTelemetry> telemetry) {
         var admin = AdminHandler.create(adminToken, runtime, telemetry, () -> draining);
         var publicHandler = PublicHandler.create(runtime.dispatcher());
-        webServer = WebServer.builder()
+        webServer = PublicListener.configure(WebServer.builder(), runtime, this::publicUrl)
                 .shutdownHook(false)
                 .host(settings.host())
                 .port(settings.port())
                 .shutdownGracePeriod(grace)
-                .maxPayloadSize(MAX_BODY_BYTES)
                 .routing(routing -> routing.any(publicHandler))
                 .putSocket(ADMIN_SOCKET, socket -> socket
                         .host(settings.host())

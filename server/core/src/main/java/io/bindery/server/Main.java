@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts a Bindery server from the command line.
@@ -21,7 +22,11 @@ import java.util.concurrent.CountDownLatch;
  * <p>{@code --config FILE} serves the workers of a YAML file. Without arguments it serves the
  * embedded demo ({@value #DEMO_CONFIG}) and first starts the demo's upstream user service on
  * a free loopback port, whose URL it exports as the system property
- * {@value #UPSTREAM_PROPERTY}. Exit codes: 0 after a normal shutdown, 2 for an invalid
+ * {@value #UPSTREAM_PROPERTY}. SIGTERM or SIGINT stops it gracefully: in-flight requests
+ * and background tasks finish within {@code server.shutdownGrace}, billing records and spans
+ * are flushed, and the process exits 0. With {@code -Dbindery.billing.file=FILE} or
+ * {@code BINDERY_BILLING_FILE=FILE} it also appends every billing record to that file as a
+ * JSON line ({@link BillingFileSink}). Exit codes: 0 after a normal shutdown, 2 for an invalid
  * configuration or command line, 1 when the server cannot start.
  */
 public final class Main {
@@ -52,10 +57,7 @@ public final class Main {
      */
     public static void main(String[] args) {
         Logging.configure();
-        int code = run(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        System.exit(run(args));
     }
 
     /**
@@ -96,9 +98,11 @@ public final class Main {
 
     private static int serve(WorkerRuntime runtime, UpstreamUserService upstream, long start) {
         BinderyTelemetry telemetry = null;
+        BillingFileSink billingFile = null;
         BinderyServer server;
         try {
             telemetry = BinderyTelemetry.start(TelemetryOptions.defaults());
+            billingFile = billingFile(telemetry);
             server = BinderyServer.start(runtime, System.getenv("BINDERY_ADMIN_TOKEN"),
                     BinderyTelemetry::installed);
         } catch (RuntimeException e) {
@@ -107,6 +111,9 @@ public final class Main {
             if (telemetry != null) {
                 telemetry.close();
             }
+            if (billingFile != null) {
+                billingFile.close();
+            }
             closeQuietly(upstream);
             return 1;
         }
@@ -114,24 +121,48 @@ public final class Main {
                 + " ms: " + count(runtime.config().workers().size(), "worker") + ", "
                 + count(runtime.routes().size(), "route") + ", config "
                 + runtime.config().source());
-        return awaitShutdown(server, telemetry, upstream);
+        return awaitShutdown(new Shutdown(shutdownSteps(server, telemetry, billingFile,
+                upstream)));
     }
 
-    private static int awaitShutdown(BinderyServer server, BinderyTelemetry telemetry,
+    /** Opens the billing file named by the property or variable, if any, as a sink. */
+    private static BillingFileSink billingFile(BinderyTelemetry telemetry) {
+        Path file = BillingFileSink.configured();
+        if (file == null) {
+            return null;
+        }
+        BillingFileSink sink = BillingFileSink.open(file);
+        telemetry.addSink(sink);
+        LOGGER.log(Level.INFO, "Bindery appends billing records to " + file.toAbsolutePath());
+        return sink;
+    }
+
+    /**
+     * Returns the shutdown in order: stop the listeners (in-flight requests finish, then
+     * background tasks), close telemetry (open traces billed, spans flushed), close the
+     * billing file, stop the demo upstream.
+     */
+    private static List<Runnable> shutdownSteps(BinderyServer server,
+            BinderyTelemetry telemetry, BillingFileSink billingFile,
             UpstreamUserService upstream) {
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOGGER.log(Level.INFO, "Bindery stopping");
-            server.stop();
-            telemetry.close();
-            closeQuietly(upstream);
-            stopped.countDown();
-        }, "bindery-shutdown"));
+        var steps = new ArrayList<Runnable>();
+        steps.add(server::stop);
+        steps.add(telemetry::close);
+        if (billingFile != null) {
+            steps.add(billingFile::close);
+        }
+        steps.add(() -> closeQuietly(upstream));
+        return steps;
+    }
+
+    private static int awaitShutdown(Shutdown shutdown) {
+        shutdown.install();
         try {
-            stopped.await();
+            shutdown.awaitRequest();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        shutdown.run();
         return 0;
     }
 

@@ -138,8 +138,12 @@ class BindingIntegrationTest {
         }
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(JSON.readTree(response.body()).path("message").asText())
-                .contains("'passer'").contains("BindingException from worker 'thrower'");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("kind").asText()).isEqualTo("IllegalStateException");
+        assertThat(body.path("worker").asText()).isEqualTo("passer");
+        assertThat(body.path("message").asText()).contains("'passer'")
+                .contains("passed on from worker 'thrower'");
+        assertThat(response.body()).doesNotContain(Throwing.MESSAGE);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.getFirst().getMessage()).contains("'thrower'").contains("'passer'");
         assertThat(warnings.getFirst().getThrown()).isInstanceOf(IllegalStateException.class);
@@ -159,6 +163,7 @@ class BindingIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(508);
         assertThat(response.body()).startsWith("InvocationLimitExceeded")
-                .contains("limit of 5 worker invocations").contains("limits.maxInvocations");
+                .contains("would be worker invocation 6").contains("at most 5")
+                .contains("(limits.maxInvocations)");
     }
 }

@@ -6,7 +6,9 @@ import io.bindery.worker.Request;
 import io.bindery.worker.Response;
 import io.bindery.worker.Worker;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLEncoder;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -47,10 +49,15 @@ public final class GetUser implements Worker {
         try {
             answer = ctx.fetch(Request.builder("GET", url).header("Accept", "application/json")
                     .build());
+        } catch (HttpTimeoutException e) {
+            return Response.json(504, Sessions.error("upstream_timeout", "The upstream user "
+                    + "service at " + base + " did not answer in time: " + describe(e) + "."));
+        } catch (ConnectException e) {
+            return badGateway("The upstream user service at " + base + " refused the "
+                    + "connection: " + describe(e) + ".");
         } catch (IOException e) {
-            return badGateway("The upstream user service at " + base + " did not answer: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                            : " (" + e.getMessage() + ")") + ".");
+            return badGateway("The upstream user service at " + base + " could not be "
+                    + "reached: " + describe(e) + ".");
         }
         if (answer.status() == 200 || answer.status() == 404) {
             return Response.builder(answer.status())
@@ -61,6 +68,11 @@ public final class GetUser implements Worker {
         }
         return badGateway("The upstream user service at " + base + " answered "
                 + answer.status() + ".");
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                : " (" + e.getMessage() + ")");
     }
 
     private static Response badGateway(String message) {

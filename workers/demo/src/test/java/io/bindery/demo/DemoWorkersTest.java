@@ -92,7 +92,23 @@ class DemoWorkersTest {
 
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.text()).contains("http://upstream.test/")
-                .contains("ConnectException");
+                .contains("refused the connection").contains("ConnectException");
+    }
+
+    @Test
+    void upstreamThatDoesNotAnswerInTimeAnswers504NamingIt() {
+        platform.sessions.put("t1", "alice");
+        platform.outbound = request -> {
+            throw new FakePlatform.UncheckedFetchFailure(
+                    new java.net.http.HttpTimeoutException("request timed out"));
+        };
+
+        Response response = gateway(Request.builder("GET", BASE + "/getuser")
+                .header("Authorization", "Bearer t1").build());
+
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.text()).contains("upstream_timeout")
+                .contains("http://upstream.test/").contains("did not answer in time");
     }
 
     @Test

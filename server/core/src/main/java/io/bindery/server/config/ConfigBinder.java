@@ -17,8 +17,6 @@ final class ConfigBinder {
     private static final List<String> ROOT_KEYS = List.of("server", "limits", "workers");
     private static final List<String> SERVER_KEYS =
             List.of("port", "adminPort", "host", "shutdownGrace");
-    private static final List<String> LIMIT_KEYS = List.of("backgroundTaskTimeout",
-            "maxInvocations", "fetchConnectTimeout", "fetchTimeout", "kvMaxEntries");
 
     /** The environment variable that overrides {@code server.port}. */
     static final String PORT_VARIABLE = "BINDERY_PORT";
@@ -83,15 +81,6 @@ final class ConfigBinder {
     }
 
     private Limits limits(Mapping section) {
-        fields.checkKeys(section, LIMIT_KEYS);
-        Limits defaults = Limits.defaults();
-        return new Limits(
-                fields.duration(section, "backgroundTaskTimeout")
-                        .orElse(defaults.backgroundTaskTimeout()),
-                fields.positive(section, "maxInvocations").orElse(defaults.maxInvocations()),
-                fields.duration(section, "fetchConnectTimeout")
-                        .orElse(defaults.fetchConnectTimeout()),
-                fields.duration(section, "fetchTimeout").orElse(defaults.fetchTimeout()),
-                fields.positive(section, "kvMaxEntries").orElse(defaults.kvMaxEntries()));
+        return new LimitsBinder(fields).global(section);
     }
 }

@@ -158,6 +158,19 @@ final class Fields {
         });
     }
 
+    /** Returns a positive size in bytes, at most {@code max}. */
+    Optional<Long> size(Mapping parent, String key, long max) {
+        return text(parent, key).flatMap(text -> {
+            Optional<Long> value = Sizes.parse(text)
+                    .filter(bytes -> bytes > 0 && bytes <= max);
+            if (value.isEmpty()) {
+                problems.add(parent.entries().get(key), "'" + text + "' is not a valid size "
+                        + "from 1 byte to " + max + " bytes", "write " + Sizes.FORMS);
+            }
+            return value;
+        });
+    }
+
     /** Returns a positive duration. */
     Optional<Duration> duration(Mapping parent, String key) {
         return text(parent, key).flatMap(text -> {

@@ -17,11 +17,13 @@ import java.util.Map;
  * @param vars variable name to value
  * @param secrets secret name to the name of the environment variable holding it
  * @param kv namespace binding name to namespace id
+ * @param limits the worker's own {@code limits:} block; {@link WorkerLimits#NONE} when absent
  * @param origin where the entry starts in the file, for later error messages
  */
 public record WorkerSpec(String name, String className, Path jar, String account,
         List<String> routes, Map<String, String> bindings, Map<String, String> vars,
-        Map<String, String> secrets, Map<String, String> kv, Origin origin) {
+        Map<String, String> secrets, Map<String, String> kv, WorkerLimits limits,
+        Origin origin) {
 
     /** The account of a worker whose configuration names none. */
     public static final String DEFAULT_ACCOUNT = "default";
@@ -33,6 +35,7 @@ public record WorkerSpec(String name, String className, Path jar, String account
         vars = Map.copyOf(vars);
         secrets = Map.copyOf(secrets);
         kv = Map.copyOf(kv);
+        limits = limits == null ? WorkerLimits.NONE : limits;
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class WorkersBinder {
 
     private static final List<String> WORKER_KEYS = List.of("name", "class", "jar", "account",
-            "routes", "bindings", "vars", "secrets", "kv");
+            "routes", "bindings", "vars", "secrets", "kv", "limits");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern CLASS_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
@@ -113,13 +113,14 @@ final class WorkersBinder {
         Map<String, String> vars = fields.textMap(entry, "vars");
         Map<String, String> secrets = secrets(entry);
         Map<String, String> kv = kv(entry);
+        WorkerLimits limits = new LimitsBinder(fields).worker(entry);
         if (name == null || className == null) {
             return Optional.empty();
         }
         var origin = new WorkerSpec.Origin(problems.source(), entry.path(), entry.line(),
                 entry.column());
         return Optional.of(new WorkerSpec(name, className, jar, account, routes, bindings,
-                vars, secrets, kv, origin));
+                vars, secrets, kv, limits, origin));
     }
 
     private Path jar(Mapping entry) {

@@ -3,6 +3,7 @@ package io.bindery.server.http;
 import io.bindery.billing.BillingJson;
 import io.bindery.billing.BillingRecord;
 import io.bindery.billing.RecentRecords;
+import io.bindery.server.http.dashboard.Dashboard;
 import io.bindery.server.runtime.WorkerRuntime;
 import io.bindery.telemetry.BinderyTelemetry;
 import io.bindery.worker.Json;
@@ -22,12 +23,17 @@ import java.util.function.Supplier;
 
 /**
  * Serves the admin listener: {@code /health} for load balancers, open to all; everything else
- * only with {@code Authorization: Bearer <admin token>}.
+ * only with {@code Authorization: Bearer <admin token>} or the dashboard's session cookie.
+ *
+ * <p>The dashboard ({@link Dashboard}) owns {@code /} and {@code /dashboard/*}: a browser signs
+ * in with {@code /?token=<admin token>}, which sets the cookie, and is then served the page;
+ * without token or cookie those paths answer a 401 HTML page.
  *
  * <p>With the token: {@code GET /api/status} (workers, routes, bindings, uptime, agent),
  * {@code GET /metrics} (Prometheus text), {@code GET /api/requests?limit=N} (the newest billing
- * records first; default 50, at most the size of the recent-records window) and
- * {@code GET /api/requests/{traceId}} (one record with its timeline). Errors are JSON
+ * records first; default 50, at most the size of the recent-records window),
+ * {@code GET /api/requests/{traceId}} (one record with its timeline) and
+ * {@code GET /api/accounts} (totals per account over that window). Errors are JSON
  * {@code {"error", "message"}}. Thread-safe.
  */
 public final class AdminHandler implements Handler {
@@ -41,6 +47,7 @@ public final class AdminHandler implements Handler {
     private final StatusReport status;
     private final Supplier<BinderyTelemetry> telemetry;
     private final BooleanSupplier draining;
+    private final Dashboard dashboard;
 
     private AdminHandler(String token, StatusReport status, Supplier<BinderyTelemetry> telemetry,
             BooleanSupplier draining) {
@@ -48,6 +55,7 @@ public final class AdminHandler implements Handler {
         this.status = status;
         this.telemetry = telemetry;
         this.draining = draining;
+        this.dashboard = Dashboard.create(token);
     }
 
     /**
@@ -76,7 +84,10 @@ public final class AdminHandler implements Handler {
         if (path.equals("/health")) {
             return get ? health() : notAllowed();
         }
-        if (!authorized(req)) {
+        if (dashboard.serves(path)) {
+            return get ? dashboard.page(req, bearer(req)) : notAllowed();
+        }
+        if (!bearer(req) && !dashboard.signedIn(req)) {
             return Response.builder(401).header("WWW-Authenticate", "Bearer realm=\"bindery\"")
                     .header("Content-Type", Response.JSON_CONTENT_TYPE)
                     .body(error("unauthorized", "Send 'Authorization: Bearer <token>' with the "
@@ -103,12 +114,15 @@ public final class AdminHandler implements Handler {
         if (path.startsWith(REQUESTS + "/") && path.length() > REQUESTS.length() + 1) {
             return request(path.substring(REQUESTS.length() + 1));
         }
+        if (path.equals(Dashboard.ACCOUNTS)) {
+            return accounts();
+        }
         return Response.json(404, error("not_found", "The admin API has no '" + path + "'; "
-                + "use /health, /api/status, /metrics, /api/requests or "
-                + "/api/requests/{traceId}."));
+                + "use /health, /api/status, /metrics, /api/requests, "
+                + "/api/requests/{traceId} or /api/accounts."));
     }
 
-    private boolean authorized(ServerRequest req) {
+    private boolean bearer(ServerRequest req) {
         Optional<String> given = req.headers().first(HeaderNames.AUTHORIZATION);
         return given.isPresent()
                 && MessageDigest.isEqual(given.get().trim().getBytes(StandardCharsets.UTF_8),
@@ -163,6 +177,12 @@ public final class AdminHandler implements Handler {
                 .orElseGet(() -> Response.json(404, error("not_found", "No billing record "
                         + "with trace id '" + traceId + "' is in the recent window; list the "
                         + "recent ones with /api/requests.")));
+    }
+
+    private Response accounts() {
+        BinderyTelemetry installed = telemetry.get();
+        return installed == null ? telemetryMissing()
+                : dashboard.accounts(installed.recentRecords());
     }
 
     private static Response telemetryMissing() {

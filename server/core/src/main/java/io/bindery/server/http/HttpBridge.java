@@ -1,17 +1,26 @@
 package io.bindery.server.http;
 
+import io.bindery.server.runtime.LimitErrors;
+import io.bindery.server.runtime.RequestLimits;
 import io.bindery.worker.Headers;
 import io.bindery.worker.Request;
 import io.bindery.worker.Response;
 import io.helidon.http.Header;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Converts between Helidon's request and response types and the worker API's values.
+ * Converts between Helidon's request and response types and the worker API's values, and
+ * checks the request-size limits that apply after routing: header count and body size.
  */
 final class HttpBridge {
 
@@ -26,16 +35,32 @@ final class HttpBridge {
     /**
      * Reads a Helidon request, body included, into an API request with an absolute URL built
      * from the Host header, or from the listener's address when that header is unusable.
+     *
+     * @throws io.bindery.server.runtime.LimitExceededException when the request has more
+     *     header fields than {@code maxHeaderCount}, or its body is larger than
+     *     {@code maxRequestBodySize}: a too large {@code Content-Length} is refused before any
+     *     of the body is read, a chunked body once one byte more than the limit has arrived
      */
-    static Request toRequest(ServerRequest request) {
-        String target = request.prologue().uriPath().rawPath() + query(request);
-        var builder = Request.builder(request.prologue().method().text(),
-                base(request) + target);
-        builder.headers(headers(request));
+    static Request toRequest(ServerRequest request, RequestLimits limits) {
+        Request.Builder builder = head(request);
+        int count = headerCount(request);
+        if (count > limits.maxHeaderCount()) {
+            throw LimitErrors.headerCount(limits, count);
+        }
         if (request.content().hasEntity()) {
-            builder.body(request.content().as(byte[].class));
+            builder.body(body(request, limits));
         }
         return builder.build();
+    }
+
+    /**
+     * Reads a Helidon request without its body, for a request refused before its body is read.
+     *
+     * @param request the request
+     * @return the request, headers included, body empty
+     */
+    static Request toRequestHead(ServerRequest request) {
+        return head(request).build();
     }
 
     /** Writes an API response: status, every header field, and the body. */
@@ -52,6 +77,48 @@ final class HttpBridge {
         } else {
             out.send(response.body());
         }
+    }
+
+    private static Request.Builder head(ServerRequest request) {
+        String target = request.prologue().uriPath().rawPath() + query(request);
+        return Request.builder(request.prologue().method().text(), base(request) + target)
+                .headers(headers(request));
+    }
+
+    private static int headerCount(ServerRequest request) {
+        int count = 0;
+        for (Header header : request.headers()) {
+            count += header.allValues().size();
+        }
+        return count;
+    }
+
+    private static byte[] body(ServerRequest request, RequestLimits limits) {
+        long max = limits.maxRequestBodySize();
+        OptionalLong declared = request.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > max) {
+            throw LimitErrors.requestBody(limits, "a Content-Length of " + declared.getAsLong()
+                    + " bytes");
+        }
+        int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 16);
+        byte[] body;
+        try {
+            // Not closed: closing would drain the rest of an oversized body.
+            InputStream in = request.content().inputStream();
+            body = in.readNBytes(cap);
+        } catch (RequestException e) {
+            if (e.status() != Status.REQUEST_ENTITY_TOO_LARGE_413) {
+                throw e;
+            }
+            body = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The request body could not be read.", e);
+        }
+        if (body == null || body.length > max) {
+            throw LimitErrors.requestBody(limits, "a chunked body of more than " + max
+                    + " bytes");
+        }
+        return body;
     }
 
     private static String query(ServerRequest request) {

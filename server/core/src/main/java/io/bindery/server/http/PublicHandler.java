@@ -1,10 +1,14 @@
 package io.bindery.server.http;
 
 import io.bindery.server.runtime.Dispatcher;
+import io.bindery.server.runtime.Limit;
+import io.bindery.server.runtime.LimitExceededException;
+import io.bindery.server.runtime.RequestLimits;
 import io.bindery.server.runtime.RequestScope;
 import io.bindery.worker.Json;
 import io.bindery.worker.Request;
 import io.bindery.worker.Response;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -15,7 +19,11 @@ import java.util.Map;
  * Serves the public listener: turns each Helidon request into an API request, hands it to the
  * {@link Dispatcher}, and writes the response back.
  *
- * <p>Runs on the request's virtual thread (Helidon's default); thread-safe.
+ * <p>A request with more header fields than {@code maxHeaderCount} or a body larger than
+ * {@code maxRequestBodySize} (the entry worker's limits) is still dispatched, so that it is
+ * traced and billed, but as a {@linkplain RequestScope#reject rejected} request whose worker
+ * does not run; a refused body also closes the connection, so its unread rest is never read.
+ * Runs on the request's virtual thread (Helidon's default); thread-safe.
  */
 public final class PublicHandler implements Handler {
 
@@ -40,9 +48,16 @@ public final class PublicHandler implements Handler {
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
         RequestScope scope = RequestScope.create();
+        RequestLimits limits = dispatcher.limits(req.prologue().uriPath().rawPath());
         Request request;
         try {
-            request = HttpBridge.toRequest(req);
+            request = HttpBridge.toRequest(req, limits);
+        } catch (LimitExceededException e) {
+            scope.reject(e);
+            if (e.limit() == Limit.REQUEST_BODY) {
+                res.header(HeaderValues.CONNECTION_CLOSE);
+            }
+            request = HttpBridge.toRequestHead(req);
         } catch (IllegalArgumentException e) {
             LOGGER.log(Level.DEBUG, () -> "Request " + scope.requestId() + " rejected: " + e);
             HttpBridge.write(Response.json(400, Json.write(Map.of("error", "bad_request",

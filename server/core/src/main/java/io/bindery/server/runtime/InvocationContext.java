@@ -35,11 +35,29 @@ final class InvocationContext implements ExecutionContext {
                 worker.loader(), tasks));
     }
 
+    /**
+     * Counts the fetch against the request's {@code maxSubrequests} and sends it; while it
+     * waits, the thread is registered with the request, so that the request's wall-time limit
+     * interrupts it.
+     *
+     * @throws LimitExceededException when the request has made all its subrequests, or its
+     *     wall time is over
+     */
     @Override
     public Response fetch(Request request) throws IOException {
         Objects.requireNonNull(request, "fetch needs a request; build one with Request.builder");
-        scope.countSubrequest();
-        return outbound.fetch(request);
+        RequestLimits limits = scope.limits();
+        int max = limits == null ? Integer.MAX_VALUE : limits.maxSubrequests();
+        if (!scope.trySubrequest(max)) {
+            throw scope.violated(LimitErrors.subrequests(limits, worker.name(),
+                    request.method() + " " + request.url()));
+        }
+        if (CurrentScope.background()) {
+            return outbound.fetch(request);
+        }
+        try (var lease = scope.enterThread()) {
+            return outbound.fetch(request);
+        }
     }
 
     @Override

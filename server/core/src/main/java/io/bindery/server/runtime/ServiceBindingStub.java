@@ -15,7 +15,11 @@ import java.util.Objects;
  * call must come from a thread that runs a worker invocation or a background task, which is
  * how the stub knows the request it belongs to. An exception in the target reaches the caller
  * as a {@link BindingException} that names the target and carries the exception's message but
- * never its stack trace; the original exception is logged once, at WARNING.
+ * never its stack trace; the original exception is logged once, at WARNING. A failure the
+ * target passed on from a worker it called keeps its kind and message, so a chain of workers
+ * reports the original failure once rather than nesting it. A reached limit
+ * ({@link LimitExceededException}) crosses the binding as a {@code BindingException} of the
+ * limit's kind and with its message.
  */
 public final class ServiceBindingStub implements ServiceBinding {
 
@@ -27,16 +31,14 @@ public final class ServiceBindingStub implements ServiceBinding {
     private final String target;
     private final String targetAccount;
     private final WorkerInvoker invoker;
-    private final int maxInvocations;
 
     ServiceBindingStub(String name, String caller, String target, String targetAccount,
-            WorkerInvoker invoker, int maxInvocations) {
+            WorkerInvoker invoker) {
         this.name = name;
         this.caller = caller;
         this.target = target;
         this.targetAccount = targetAccount;
         this.invoker = invoker;
-        this.maxInvocations = maxInvocations;
     }
 
     /**
@@ -44,8 +46,9 @@ public final class ServiceBindingStub implements ServiceBinding {
      *
      * @param request the request handed to the target
      * @return the target's response
-     * @throws BindingException when the target throws, or when the request has already made
-     *     the maximum number of worker invocations
+     * @throws BindingException when the target throws, when the request has already made
+     *     the maximum number of worker invocations (kind {@code InvocationLimitExceeded}), or
+     *     when its wall time is over (kind {@code RequestTimeout})
      * @throws IllegalStateException when called from a thread that works for no request
      */
     @Override
@@ -53,7 +56,7 @@ public final class ServiceBindingStub implements ServiceBinding {
         Objects.requireNonNull(request, "A binding call needs a request; pass the incoming "
                 + "request or build one with Request.builder.");
         RequestScope scope = scope();
-        checkLimit(scope);
+        checkLimits(scope);
         try {
             return invoker.invoke(Invocation.bound(target, targetAccount, name, caller),
                     request, scope);
@@ -94,12 +97,23 @@ public final class ServiceBindingStub implements ServiceBinding {
         return scope;
     }
 
-    private void checkLimit(RequestScope scope) {
-        if (scope.invocations() >= maxInvocations) {
-            throw new BindingException(target, "InvocationLimitExceeded", "The call from '"
-                    + caller + "' to '" + target + "' through binding '" + name + "' exceeds "
-                    + "the limit of " + maxInvocations + " worker invocations per request; "
-                    + "make fewer binding calls or raise limits.maxInvocations.");
+    private void checkLimits(RequestScope scope) {
+        boolean foreground = !CurrentScope.background();
+        LimitExceededException expiry = foreground ? scope.expiry() : null;
+        if (expiry != null) {
+            throw new BindingException(target, expiry.kind(), expiry.getMessage());
+        }
+        if (foreground && scope.responded()) {
+            throw new IllegalStateException("The binding '" + name + "' of worker '" + caller
+                    + "' was called for request " + scope.requestId() + ", which has been "
+                    + "answered already; call bindings before returning the response, or "
+                    + "from a ctx.waitUntil task.");
+        }
+        RequestLimits limits = scope.limits();
+        int max = limits == null ? Integer.MAX_VALUE : limits.maxInvocations();
+        if (!scope.tryInvocation(max)) {
+            var error = scope.violated(LimitErrors.invocations(limits, caller, name, target));
+            throw new BindingException(target, error.kind(), error.getMessage());
         }
     }
 
@@ -107,17 +121,33 @@ public final class ServiceBindingStub implements ServiceBinding {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        String kind = e instanceof BindingException nested ? nested.kind()
-                : e.getClass().getSimpleName();
-        String detail = e.getMessage() == null ? kind : e.getMessage();
-        var failure = new BindingException(target, kind,
-                "The worker '" + target + "' failed: " + detail);
-        if (!scope.logged(e)) {
+        var failure = new BindingException(target, kind(e), message(e));
+        if (e instanceof LimitExceededException || scope.expiry() != null
+                || e instanceof BindingException && Limit.ofKind(failure.kind()).isPresent()) {
+            LOGGER.log(Level.DEBUG, () -> "Request " + scope.requestId() + ": " + e.getMessage());
+        } else if (!scope.logged(e)) {
             LOGGER.log(Level.WARNING, () -> "Worker '" + target + "' failed in a call from '"
                     + caller + "' through binding '" + name + "' (request "
                     + scope.requestId() + ")", e);
         }
         scope.markLogged(failure);
         return failure;
+    }
+
+    private static String kind(Exception e) {
+        return switch (e) {
+            case BindingException nested -> nested.kind();
+            case LimitExceededException limit -> limit.kind();
+            default -> e.getClass().getSimpleName();
+        };
+    }
+
+    private String message(Exception e) {
+        if (e instanceof BindingException || e instanceof LimitExceededException) {
+            return e.getMessage();
+        }
+        String detail = e.getMessage() == null ? "no message" : e.getMessage();
+        return "The worker '" + target + "' failed with " + e.getClass().getSimpleName() + ": "
+                + detail;
     }
 }

@@ -3,6 +3,7 @@ package io.bindery.server.runtime;
 import io.bindery.worker.BackgroundTask;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one background task registered with {@code ctx.waitUntil}, on a virtual thread of its
@@ -10,8 +11,11 @@ import java.util.Objects;
  *
  * <p>Constructed on the registering worker's thread; {@link #run()} is called exactly once, on
  * the background thread, even when the task was cancelled before it started (it then returns
- * at once). A task that outlives its time limit is interrupted and logged as cancelled; its
- * failures are logged with the worker's name and otherwise ignored.
+ * at once). A task that outlives its time limit is interrupted and logged as cancelled, and
+ * {@code run()} then reports a {@link TaskCancelledException} (message {@code cancelled}) as
+ * its failure, whether the task threw on the interrupt or returned; the Bindery agent records
+ * that failure on the task's background span. Other failures are logged with the worker's
+ * name and otherwise ignored.
  */
 public final class TrackedTask implements Runnable {
 
@@ -24,6 +28,8 @@ public final class TrackedTask implements Runnable {
     private final ClassLoader loader;
     private final BackgroundTasks owner;
     private volatile boolean cancelled;
+    private volatile String cancelReason;
+    private final AtomicBoolean cancelling = new AtomicBoolean();
     private volatile Thread thread;
 
     /**
@@ -50,14 +56,17 @@ public final class TrackedTask implements Runnable {
     @Override
     public void run() {
         thread = Thread.currentThread();
-        RequestScope previous = CurrentScope.enter(scope);
+        CurrentScope.Entry previous = CurrentScope.enter(scope, true);
         thread.setContextClassLoader(loader);
         try {
             if (!cancelled) {
                 task.run();
             }
+            if (cancelled) {
+                failed(new TaskCancelledException(cancelReason, null));
+            }
         } catch (Exception e) {
-            failed(e);
+            failed(cancelled ? new TaskCancelledException(cancelReason, e) : e);
         } finally {
             CurrentScope.restore(previous);
             owner.finished(this);
@@ -89,10 +98,12 @@ public final class TrackedTask implements Runnable {
         return "TrackedTask[worker=" + worker + ", request=" + scope.requestId() + "]";
     }
 
-    void cancel(String reason) {
-        if (cancelled) {
-            return;
+    /** Cancels the task; returns {@code false} when it was cancelled already. */
+    boolean cancel(String reason) {
+        if (!cancelling.compareAndSet(false, true)) {
+            return false;
         }
+        cancelReason = reason;
         cancelled = true;
         LOGGER.log(Level.WARNING, () -> "Background task of worker '" + worker + "' (request "
                 + scope.requestId() + ") cancelled: " + reason);
@@ -100,6 +111,7 @@ public final class TrackedTask implements Runnable {
         if (running != null) {
             running.interrupt();
         }
+        return true;
     }
 
     void attach(Thread backgroundThread) {
@@ -110,9 +122,10 @@ public final class TrackedTask implements Runnable {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        if (cancelled) {
+        if (e instanceof TaskCancelledException cancel) {
             LOGGER.log(Level.DEBUG, () -> "Cancelled background task of worker '" + worker
-                    + "' ended with " + e);
+                    + "' (request " + scope.requestId() + ") ended"
+                    + (cancel.getCause() == null ? "" : " with " + cancel.getCause()));
             return;
         }
         LOGGER.log(Level.WARNING, () -> "Background task of worker '" + worker + "' (request "

@@ -9,7 +9,10 @@ import java.util.Map;
  *
  * <p>Thread-safe. {@link #invoke} runs the handler on the calling thread, with the worker's
  * class loader as the thread's context class loader, and marks the thread as working for the
- * request's scope for the duration of the call.
+ * request's scope for the duration of the call: outside background tasks, the thread is
+ * registered with the scope, so that the request's wall-time limit can interrupt it.
+ * Invocations are counted against {@code maxInvocations} by the callers: the dispatcher for
+ * the entry worker, the binding stub for bound ones.
  */
 public final class WorkerInvoker {
 
@@ -30,21 +33,25 @@ public final class WorkerInvoker {
      * @param scope the incoming request this invocation belongs to
      * @return the handler's response, never {@code null}
      * @throws Exception whatever the handler throws; {@link IllegalStateException} when it
-     *     returns {@code null}
+     *     returns {@code null}; {@link LimitExceededException} when the request's wall time
+     *     is over before the handler starts
      */
     public Response invoke(Invocation invocation, Request request, RequestScope scope)
             throws Exception {
         DeployedWorker worker = worker(invocation.worker());
-        scope.countInvocation();
         var context = new InvocationContext(worker, scope, tasks, outbound);
         Thread thread = Thread.currentThread();
         ClassLoader previousLoader = thread.getContextClassLoader();
-        RequestScope previousScope = CurrentScope.enter(scope);
+        RequestScope.ThreadLease lease = CurrentScope.background() ? null : scope.enterThread();
+        CurrentScope.Entry previousScope = CurrentScope.enter(scope);
         thread.setContextClassLoader(worker.loader());
         try {
             return checked(worker, worker.worker().fetch(request, worker.env(), context));
         } finally {
             thread.setContextClassLoader(previousLoader);
+            if (lease != null) {
+                lease.close();
+            }
             CurrentScope.restore(previousScope);
         }
     }

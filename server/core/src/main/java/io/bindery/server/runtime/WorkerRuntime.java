@@ -39,7 +39,8 @@ public final class WorkerRuntime implements AutoCloseable {
         this.outbound = outbound;
         this.invoker = new WorkerInvoker(tasks, outbound);
         this.routes = new Routes(routeTable(config));
-        this.dispatcher = new Dispatcher(routes, invoker);
+        this.dispatcher = new Dispatcher(routes, invoker, tasks, limitTable(config),
+                RequestLimits.global(config.limits()));
     }
 
     /**
@@ -92,6 +93,21 @@ public final class WorkerRuntime implements AutoCloseable {
     /** @return route pattern to worker name, for every route */
     public Map<String, String> routes() {
         return routes.all();
+    }
+
+    /**
+     * Returns the largest request body any request may have: the top-level limit or a
+     * larger one of an entry worker; what Helidon enforces before routing.
+     *
+     * @return bytes
+     */
+    public long maxRequestBodySize() {
+        long max = config.limits().maxRequestBodySize();
+        for (WorkerSpec spec : config.workers()) {
+            Long own = spec.limits().maxRequestBodySize();
+            max = own == null ? max : Math.max(max, own);
+        }
+        return max;
     }
 
     /** @return the registry of background tasks */
@@ -156,8 +172,7 @@ public final class WorkerRuntime implements AutoCloseable {
     private Map<String, ServiceBinding> stubs(WorkerSpec spec, Map<String, String> accounts) {
         var stubs = new HashMap<String, ServiceBinding>();
         spec.bindings().forEach((name, target) -> stubs.put(name, new ServiceBindingStub(name,
-                spec.name(), target, accounts.get(target), invoker,
-                config.limits().maxInvocations())));
+                spec.name(), target, accounts.get(target), invoker)));
         return stubs;
     }
 
@@ -180,6 +195,13 @@ public final class WorkerRuntime implements AutoCloseable {
         var namespaces = new HashMap<String, KvNamespace>();
         spec.kv().forEach((name, id) -> namespaces.put(name, kv.namespace(id)));
         return namespaces;
+    }
+
+    private static Map<String, RequestLimits> limitTable(BinderyConfig config) {
+        var table = new HashMap<String, RequestLimits>();
+        config.workers().forEach(spec -> table.put(spec.name(),
+                RequestLimits.forEntry(config.limits(), spec)));
+        return table;
     }
 
     private static Map<String, String> routeTable(BinderyConfig config) {

@@ -79,7 +79,8 @@ class ConfigLoaderTest {
         assertThat(config.server()).isEqualTo(new ServerSettings("localhost", 0, 0,
                 Duration.ofMillis(1500)));
         assertThat(config.limits()).isEqualTo(new Limits(Duration.ofMinutes(2), 8,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 10));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 10, 1_000, Duration.ofSeconds(30),
+                Limits.DEFAULT_MAX_REQUEST_BODY_SIZE, 128 * 1024, 100, 16 * 1024));
         WorkerSpec a = config.workers().getFirst();
         assertThat(a.account()).isEqualTo("acme");
         assertThat(a.bindings()).containsExactly(Map.entry("self", "a"));
