@@ -121,6 +121,10 @@ public final class Main {
                 + " ms: " + count(runtime.config().workers().size(), "worker") + ", "
                 + count(runtime.routes().size(), "route") + ", config "
                 + runtime.config().source());
+        if (runtime.config().workers().isEmpty()) {
+            LOGGER.log(Level.WARNING, "No workers are configured in " + runtime.config().source()
+                    + "; every path of the public listener answers 404.");
+        }
         return awaitShutdown(new Shutdown(shutdownSteps(server, telemetry, billingFile,
                 upstream)));
     }

@@ -50,13 +50,14 @@ final class WorkersBinder {
 
     List<WorkerSpec> bind(Mapping root) {
         Optional<Sequence> list = fields.sequence(root, "workers");
-        if (list.isEmpty() || list.get().items().isEmpty()) {
+        if (list.isEmpty()) {
             YamlNode node = root.entries().get("workers");
             boolean reported = node instanceof Mapping
                     || node instanceof YamlNode.Scalar scalar && scalar.text() != null;
             if (!reported) {
                 problems.add("workers", root.line(), root.column(), "no workers are configured",
-                        "add a 'workers:' list with at least one entry (name and class)");
+                        "add a 'workers:' list with at least one entry (name and class), or "
+                        + "write 'workers: []' to start a server that answers 404 to all");
             }
             return List.of();
         }

@@ -1,11 +1,13 @@
 package io.bindery.server.http;
 
+import io.bindery.server.http.dashboard.Dashboard;
 import io.bindery.server.runtime.LimitErrors;
 import io.bindery.server.runtime.RequestLimits;
 import io.bindery.worker.Headers;
 import io.bindery.worker.Request;
 import io.bindery.worker.Response;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Converts between Helidon's request and response types and the worker API's values, and
@@ -128,7 +131,7 @@ final class HttpBridge {
 
     private static String base(ServerRequest request) {
         String scheme = request.isSecure() ? "https://" : "http://";
-        String host = request.headers().first(io.helidon.http.HeaderNames.HOST).orElse("");
+        String host = request.headers().first(HeaderNames.HOST).orElse("");
         if (!host.isBlank() && validAuthority(scheme + host)) {
             return scheme + host;
         }
@@ -150,10 +153,32 @@ final class HttpBridge {
     private static Headers headers(ServerRequest request) {
         var headers = Headers.builder();
         for (Header header : request.headers()) {
+            boolean cookie = header.headerName().equals(HeaderNames.COOKIE);
             for (String value : header.allValues()) {
-                headers.add(header.name(), value);
+                String kept = cookie ? withoutDashboardCookies(value) : value;
+                if (!kept.isEmpty()) {
+                    headers.add(header.name(), kept);
+                }
             }
         }
         return headers.build();
+    }
+
+    /**
+     * Removes the admin dashboard's session cookie from a Cookie header value. Browsers send a
+     * host's cookies to every port of it, and that session must never reach a worker.
+     */
+    static String withoutDashboardCookies(String cookieHeader) {
+        if (!cookieHeader.contains(Dashboard.COOKIE_PREFIX)) {
+            return cookieHeader;
+        }
+        var kept = new StringJoiner("; ");
+        for (String pair : cookieHeader.split(";")) {
+            String trimmed = pair.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith(Dashboard.COOKIE_PREFIX)) {
+                kept.add(trimmed);
+            }
+        }
+        return kept.toString();
     }
 }

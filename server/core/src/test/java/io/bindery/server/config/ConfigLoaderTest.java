@@ -341,11 +341,17 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void emptyWorkerListIsReported() {
-        ConfigError error = onlyError("workers: []\n");
+    void missingWorkerListIsReported() {
+        ConfigError error = onlyError("server:\n  port: 0\n");
 
         assertThat(error.path()).isEqualTo("workers");
         assertThat(error.problem()).contains("no workers");
+        assertThat(error.fix()).contains("workers: []");
+    }
+
+    @Test
+    void explicitlyEmptyWorkerListStartsAServerWithNoWorkers() {
+        assertThat(load("workers: []\n").workers()).isEmpty();
     }
 
     @Test

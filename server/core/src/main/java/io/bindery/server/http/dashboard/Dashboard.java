@@ -25,6 +25,8 @@ public final class Dashboard {
 
     /** The path prefix of the page's scripts and styles. */
     public static final String ASSETS = "/dashboard/";
+    /** The prefix of the session cookie's name; the public listener never forwards it. */
+    public static final String COOKIE_PREFIX = "bindery-dashboard-";
 
     private final byte[] token;
     private final SessionCookie session;

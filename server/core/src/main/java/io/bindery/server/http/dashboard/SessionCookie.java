@@ -18,7 +18,7 @@ import java.util.List;
 final class SessionCookie {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PREFIX = "bindery-dashboard-";
+    private static final String PREFIX = Dashboard.COOKIE_PREFIX;
 
     private final byte[] secret;
 
