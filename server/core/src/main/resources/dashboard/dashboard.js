@@ -167,6 +167,11 @@
 
   // ---------------------------------------------------------------- tables
 
+  /** The request's path, or its route when the path is unknown. */
+  function requestTarget(record) {
+    return record.path || record.route || '(unrouted)';
+  }
+
   function renderRequests(records) {
     const key = records.map(r => r.traceId + (r.complete ? '+' : '-')).join(',');
     $('requests-empty').hidden = records.length > 0;
@@ -191,7 +196,7 @@
     const status = String(record.status || '?');
     row.append(
       el('td', {}, link),
-      el('td', { text: (record.method || '') + ' ' + (record.route || '(unrouted)') }),
+      el('td', { text: (record.method || '') + ' ' + requestTarget(record) }),
       el('td', { class: 'num status-' + status.charAt(0), text: status }),
       el('td', { text: record.entryWorker || '\u2014' }),
       el('td', { class: 'workers', text: Object.keys(record.workers || {}).join(', ') }),
@@ -305,7 +310,7 @@
   function summary(record) {
     const parts = [
       el('span', { class: 'big', text: (record.method || '') + ' '
-        + (record.route || '(unrouted)') + ' \u2192 ' + (record.status || '?') }),
+        + requestTarget(record) + ' \u2192 ' + (record.status || '?') }),
       el('span', { text: 'entry ' + (record.entryWorker || '\u2014') }),
       el('span', { text: 'account ' + (record.account || '\u2014') }),
       el('span', { text: 'at ' + clock(record.start) }),

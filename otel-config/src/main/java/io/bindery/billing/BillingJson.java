@@ -66,8 +66,10 @@ public final class BillingJson {
         node.put("account", record.account());
         node.put("entryWorker", record.entryWorker());
         node.put("route", record.route());
+        node.put("path", record.path());
         node.put("method", record.method());
         node.put("status", record.status());
+        node.put("errorType", record.errorType());
         node.put("start", record.start() == null ? null : record.start().toString());
         duration(node, "flattened", record.flattenedNanos());
         duration(node, "classic", record.classicNanos());

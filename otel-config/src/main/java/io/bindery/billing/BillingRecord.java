@@ -20,8 +20,10 @@ import java.util.Map;
  * @param account the account of the entry worker, null if unrouted
  * @param entryWorker the worker that served the request, null if unrouted
  * @param route the matched route pattern, null if unrouted
+ * @param path the request's URL path, null if unknown
  * @param method the HTTP method, null if unknown
  * @param status the HTTP response status, 0 if unknown
+ * @param errorType the request's {@code error.type}, such as {@code 500}, null if it succeeded
  * @param start when the request span started
  * @param flattenedNanos the billable, deduplicated duration
  * @param classicNanos the per-invocation sum of the same intervals
@@ -35,7 +37,7 @@ import java.util.Map;
  * @param timeline the trace's spans ordered by start; unmodifiable
  */
 public record BillingRecord(String traceId, String account, String entryWorker, String route,
-        String method, int status, Instant start, long flattenedNanos, long classicNanos,
+        String path, String method, int status, String errorType, Instant start, long flattenedNanos, long classicNanos,
         long awaitingExternalNanos, Map<String, WorkerUsage> workers, int bindingCalls,
         int subrequests, int spanCount, boolean complete, String incompleteReason,
         List<TimelineSpan> timeline) {

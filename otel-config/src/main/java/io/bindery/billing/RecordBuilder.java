@@ -29,7 +29,8 @@ final class RecordBuilder {
         long origin = origin(spans, clock);
         var reason = trace.reason();
         return new BillingRecord(trace.traceId, trace.account(), trace.entryWorker(),
-                trace.route(), trace.method(), trace.status(), instant(origin),
+                trace.route(), trace.path(), trace.method(), trace.status(),
+                trace.errorType(), instant(origin),
                 union(spans, true), classic(spans), union(spans, false), usage(spans),
                 count(spans, SpanKinds.BINDING), count(spans, SpanKinds.HTTP), spans.length,
                 reason == null, reason, timeline(trace, spans, origin));

@@ -9,6 +9,8 @@ final class SpanKinds {
     static final AttributeKey<String> WORKER = AttributeKey.stringKey("bindery.worker");
     static final AttributeKey<String> ACCOUNT = AttributeKey.stringKey("bindery.account");
     static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+    static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
     static final AttributeKey<Long> STATUS =
             AttributeKey.longKey("http.response.status_code");

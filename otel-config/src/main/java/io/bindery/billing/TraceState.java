@@ -28,6 +28,8 @@ final class TraceState {
     private String account;
     private String entryWorker;
     private String route;
+    private String path;
+    private String errorType;
     private String method;
     private int status;
 
@@ -112,6 +114,14 @@ final class TraceState {
         return route;
     }
 
+    synchronized String path() {
+        return path;
+    }
+
+    synchronized String errorType() {
+        return errorType;
+    }
+
     synchronized String method() {
         return method;
     }
@@ -140,6 +150,8 @@ final class TraceState {
             account = attributes.get(SpanKinds.ACCOUNT);
             entryWorker = entry.worker;
             route = attributes.get(SpanKinds.ROUTE);
+            path = attributes.get(SpanKinds.PATH);
+            errorType = attributes.get(SpanKinds.ERROR_TYPE);
             method = attributes.get(SpanKinds.METHOD);
             Long code = attributes.get(SpanKinds.STATUS);
             status = code == null ? 0 : code.intValue();

@@ -88,6 +88,8 @@ class BillingProcessorOracleTest {
         assertThat(record.account()).isEqualTo("demo");
         assertThat(record.entryWorker()).isEqualTo("api-gateway");
         assertThat(record.route()).isEqualTo("/getuser");
+        assertThat(record.path()).isEqualTo("/getuser");
+        assertThat(record.errorType()).isNull();
         assertThat(record.method()).isEqualTo("GET");
         assertThat(record.status()).isEqualTo(200);
         assertThat(record.start().getEpochSecond() * 1_000_000_000L + record.start().getNano())

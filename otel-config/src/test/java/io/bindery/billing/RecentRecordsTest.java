@@ -40,7 +40,8 @@ class RecentRecordsTest {
     }
 
     static BillingRecord record(int i) {
-        return new BillingRecord(id(i), "demo", "api-gateway", "/getuser", "GET", 200,
+        return new BillingRecord(id(i), "demo", "api-gateway", "/getuser",
+                "/getuser", "GET", 200, null,
                 Instant.EPOCH, 10, 20, 5, Map.of("api-gateway", new WorkerUsage(1, 20)), 1, 0,
                 3, true, null, List.of());
     }

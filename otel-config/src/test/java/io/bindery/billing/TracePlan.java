@@ -120,6 +120,7 @@ final class TracePlan {
         builder.setAttribute("bindery.account", "demo")
                 .setAttribute("http.request.method", "GET")
                 .setAttribute("http.route", "/getuser")
+                .setAttribute("url.path", "/getuser")
                 .setAttribute(AttributeKey.longKey("http.response.status_code"), 200L);
     }
 

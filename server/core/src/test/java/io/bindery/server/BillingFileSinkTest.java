@@ -54,7 +54,7 @@ class BillingFileSinkTest {
     }
 
     private static BillingRecord record(int i) {
-        return new BillingRecord(traceId(i), "acme", "w", "/*", "GET", 504,
+        return new BillingRecord(traceId(i), "acme", "w", "/*", "/slow", "GET", 504, "504",
                 Instant.EPOCH, 1_000, 2_000, 0, Map.of(), 0, 0, 2, true, null, List.of());
     }
 
