@@ -1,5 +1,6 @@
 package io.bindery.server;
 
+import io.bindery.ledger.Ledger;
 import io.bindery.server.config.BinderyConfig;
 import io.bindery.server.config.ServerSettings;
 import io.bindery.server.http.AdminHandler;
@@ -32,14 +33,17 @@ public final class BinderyServer implements AutoCloseable {
     private final String adminToken;
     private final String host;
     private final Duration grace;
+    private final Ledger ledger;
     private volatile WebServer webServer;
     private volatile int port;
     private volatile int adminPort;
     private volatile boolean draining;
     private volatile boolean stopped;
 
-    private BinderyServer(WorkerRuntime runtime, String adminToken, ServerSettings settings) {
+    private BinderyServer(WorkerRuntime runtime, String adminToken, ServerSettings settings,
+            Ledger ledger) {
         this.runtime = runtime;
+        this.ledger = ledger;
         this.adminToken = adminToken;
         this.host = settings.host();
         this.grace = settings.shutdownGrace();
@@ -56,10 +60,24 @@ public final class BinderyServer implements AutoCloseable {
      */
     public static BinderyServer start(WorkerRuntime runtime, String adminToken,
             Supplier<BinderyTelemetry> telemetry) {
+        return start(runtime, adminToken, telemetry, null);
+    }
+
+    /**
+     * Starts both listeners, with the usage API reading a ledger.
+     *
+     * @param runtime the deployed workers; stopped with this server
+     * @param adminToken the admin bearer token, or {@code null} to generate one
+     * @param telemetry supplies the installed telemetry, or {@code null} when there is none
+     * @param ledger the ledger {@code /api/usage} reads, or {@code null}; not closed here
+     * @return the running server
+     */
+    public static BinderyServer start(WorkerRuntime runtime, String adminToken,
+            Supplier<BinderyTelemetry> telemetry, Ledger ledger) {
         BinderyConfig config = runtime.config();
         boolean generated = adminToken == null || adminToken.isBlank();
         String token = generated ? AdminToken.generate() : adminToken;
-        var server = new BinderyServer(runtime, token, config.server());
+        var server = new BinderyServer(runtime, token, config.server(), ledger);
         server.listen(config.server(), telemetry);
         LOGGER.log(Level.INFO, "Bindery public listener on " + server.publicUrl());
         LOGGER.log(Level.INFO, "Bindery admin listener on " + server.adminUrl()
@@ -127,7 +145,8 @@ public final class BinderyServer implements AutoCloseable {
     }
 
     private void listen(ServerSettings settings, Supplier<BinderyTelemetry> telemetry) {
-        var admin = AdminHandler.create(adminToken, runtime, telemetry, () -> draining);
+        var admin = AdminHandler.create(adminToken, runtime, telemetry, () -> draining,
+                ledger);
         var publicHandler = PublicHandler.create(runtime.dispatcher());
         webServer = PublicListener.configure(WebServer.builder(), runtime, this::publicUrl)
                 .shutdownHook(false)

@@ -1,6 +1,8 @@
 package io.bindery.server;
 
 import io.bindery.demo.UpstreamUserService;
+import io.bindery.ledger.Ledger;
+import io.bindery.ledger.LedgerSettings;
 import io.bindery.server.config.BinderyConfig;
 import io.bindery.server.config.ConfigException;
 import io.bindery.server.config.ConfigLoader;
@@ -26,8 +28,11 @@ import java.util.List;
  * and background tasks finish within {@code server.shutdownGrace}, billing records and spans
  * are flushed, and the process exits 0. With {@code -Dbindery.billing.file=FILE} or
  * {@code BINDERY_BILLING_FILE=FILE} it also appends every billing record to that file as a
- * JSON line ({@link BillingFileSink}). Exit codes: 0 after a normal shutdown, 2 for an invalid
- * configuration or command line, 1 when the server cannot start.
+ * JSON line ({@link BillingFileSink}). Every record also goes to the usage ledger
+ * ({@link Ledger}): the embedded H2 database in {@code BINDERY_DATA_DIR} (default
+ * {@code ./data}), or PostgreSQL when {@code ledger.url} or {@code BINDERY_LEDGER_URL} is set;
+ * {@code GET /api/usage} on the admin listener reads it. Exit codes: 0 after a normal
+ * shutdown, 2 for an invalid configuration or command line, 1 when the server cannot start.
  */
 public final class Main {
 
@@ -99,12 +104,14 @@ public final class Main {
     private static int serve(WorkerRuntime runtime, UpstreamUserService upstream, long start) {
         BinderyTelemetry telemetry = null;
         BillingFileSink billingFile = null;
+        Ledger ledger = null;
         BinderyServer server;
         try {
             telemetry = BinderyTelemetry.start(TelemetryOptions.defaults());
             billingFile = billingFile(telemetry);
+            ledger = ledger(runtime, telemetry);
             server = BinderyServer.start(runtime, System.getenv("BINDERY_ADMIN_TOKEN"),
-                    BinderyTelemetry::installed);
+                    BinderyTelemetry::installed, ledger);
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Bindery could not start", e);
             runtime.close();
@@ -113,6 +120,9 @@ public final class Main {
             }
             if (billingFile != null) {
                 billingFile.close();
+            }
+            if (ledger != null) {
+                ledger.close();
             }
             closeQuietly(upstream);
             return 1;
@@ -126,7 +136,17 @@ public final class Main {
                     + "; every path of the public listener answers 404.");
         }
         return awaitShutdown(new Shutdown(shutdownSteps(server, telemetry, billingFile,
-                upstream)));
+                ledger, upstream)));
+    }
+
+    /** Starts the usage ledger the configuration names and adds it as a billing sink. */
+    private static Ledger ledger(WorkerRuntime runtime, BinderyTelemetry telemetry) {
+        var config = runtime.config().ledger();
+        var ledger = Ledger.start(LedgerSettings.of(config.url(), config.user(),
+                config.password(), LedgerSettings.dataDir(System::getenv),
+                LedgerSettings.nodeId(System::getenv)));
+        telemetry.addSink(ledger);
+        return ledger;
     }
 
     /** Opens the billing file named by the property or variable, if any, as a sink. */
@@ -144,10 +164,10 @@ public final class Main {
     /**
      * Returns the shutdown in order: stop the listeners (in-flight requests finish, then
      * background tasks), close telemetry (open traces billed, spans flushed), close the
-     * billing file, stop the demo upstream.
+     * billing file, write the ledger's last records, stop the demo upstream.
      */
     private static List<Runnable> shutdownSteps(BinderyServer server,
-            BinderyTelemetry telemetry, BillingFileSink billingFile,
+            BinderyTelemetry telemetry, BillingFileSink billingFile, Ledger ledger,
             UpstreamUserService upstream) {
         var steps = new ArrayList<Runnable>();
         steps.add(server::stop);
@@ -155,6 +175,7 @@ public final class Main {
         if (billingFile != null) {
             steps.add(billingFile::close);
         }
+        steps.add(ledger::close);
         steps.add(() -> closeQuietly(upstream));
         return steps;
     }

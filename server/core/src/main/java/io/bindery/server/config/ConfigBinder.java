@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  */
 final class ConfigBinder {
 
-    private static final List<String> ROOT_KEYS = List.of("server", "limits", "workers");
+    private static final List<String> ROOT_KEYS = List.of("server", "limits", "workers",
+            "ledger", "pricing", "accounts");
     private static final List<String> SERVER_KEYS =
             List.of("port", "adminPort", "host", "shutdownGrace");
 
@@ -45,7 +46,11 @@ final class ConfigBinder {
         ServerSettings server = server(section(mapping, "server"));
         Limits limits = limits(section(mapping, "limits"));
         List<WorkerSpec> specs = workers.bind(mapping);
-        return new BinderyConfig(fields.problems().source(), server, limits, specs);
+        var billing = new BillingBinder(fields, environment);
+        return new BinderyConfig(fields.problems().source(), server, limits, specs,
+                billing.ledger(fields.mapping(mapping, "ledger")),
+                billing.pricing(fields.mapping(mapping, "pricing")),
+                billing.accounts(fields.mapping(mapping, "accounts")));
     }
 
     private Mapping section(Mapping root, String key) {

@@ -3,6 +3,7 @@ package io.bindery.server.http;
 import io.bindery.billing.BillingJson;
 import io.bindery.billing.BillingRecord;
 import io.bindery.billing.RecentRecords;
+import io.bindery.ledger.Ledger;
 import io.bindery.server.http.dashboard.Dashboard;
 import io.bindery.server.runtime.WorkerRuntime;
 import io.bindery.telemetry.BinderyTelemetry;
@@ -14,6 +15,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,12 @@ import java.util.function.Supplier;
  * {@code GET /metrics} (Prometheus text), {@code GET /api/requests?limit=N} (the newest billing
  * records first; default 50, at most the size of the recent-records window),
  * {@code GET /api/requests/{traceId}} (one record with its timeline) and
- * {@code GET /api/accounts} (totals per account over that window). Errors are JSON
- * {@code {"error", "message"}}. Thread-safe.
+ * {@code GET /api/accounts} (totals per account over that window).
+ *
+ * <p>{@code GET /api/usage} ({@link UsageApi}) sums the durable ledger per hour or day and
+ * prices it. It also accepts an account token (config {@code accounts:}), which reads that
+ * account's usage only (another account answers 403) and nothing else. Without a valid token
+ * every API answers 401. Errors are JSON {@code {"error", "message"}}. Thread-safe.
  */
 public final class AdminHandler implements Handler {
 
@@ -42,16 +48,20 @@ public final class AdminHandler implements Handler {
     public static final int DEFAULT_LIMIT = 50;
 
     private static final String REQUESTS = "/api/requests";
+    private static final String USAGE = "/api/usage";
 
     private final byte[] token;
     private final StatusReport status;
     private final Supplier<BinderyTelemetry> telemetry;
     private final BooleanSupplier draining;
     private final Dashboard dashboard;
+    private final UsageApi usage;
+    private final Map<String, byte[]> accountTokens = new LinkedHashMap<>();
 
     private AdminHandler(String token, StatusReport status, Supplier<BinderyTelemetry> telemetry,
-            BooleanSupplier draining) {
+            BooleanSupplier draining, UsageApi usage) {
         this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.usage = usage;
         this.status = status;
         this.telemetry = telemetry;
         this.draining = draining;
@@ -70,7 +80,28 @@ public final class AdminHandler implements Handler {
      */
     public static AdminHandler create(String token, WorkerRuntime runtime,
             Supplier<BinderyTelemetry> telemetry, BooleanSupplier draining) {
-        return new AdminHandler(token, new StatusReport(runtime), telemetry, draining);
+        return create(token, runtime, telemetry, draining, null);
+    }
+
+    /**
+     * Creates the handler with the usage API over a ledger.
+     *
+     * @param token the admin token clients must send as a bearer token
+     * @param runtime the deployed workers; its configuration gives the pricing and the
+     *     account tokens
+     * @param telemetry the installed telemetry, or a supplier of {@code null} when none
+     * @param draining tells whether the server is shutting down
+     * @param ledger the ledger {@code /api/usage} reads, or {@code null} (it then answers 503)
+     * @return the handler
+     */
+    public static AdminHandler create(String token, WorkerRuntime runtime,
+            Supplier<BinderyTelemetry> telemetry, BooleanSupplier draining, Ledger ledger) {
+        var usage = new UsageApi(ledger, runtime.config().pricing(), Clock.systemUTC());
+        var handler = new AdminHandler(token, new StatusReport(runtime), telemetry, draining,
+                usage);
+        runtime.config().accountTokens().forEach((account, secret) -> handler.accountTokens
+                .put(account, ("Bearer " + secret).getBytes(StandardCharsets.UTF_8)));
+        return handler;
     }
 
     @Override
@@ -87,13 +118,12 @@ public final class AdminHandler implements Handler {
         if (dashboard.serves(path)) {
             return get ? dashboard.page(req, bearer(req)) : notAllowed();
         }
-        if (!bearer(req) && !dashboard.signedIn(req)) {
-            return Response.builder(401).header("WWW-Authenticate", "Bearer realm=\"bindery\"")
-                    .header("Content-Type", Response.JSON_CONTENT_TYPE)
-                    .body(error("unauthorized", "Send 'Authorization: Bearer <token>' with the "
-                            + "admin token that the server printed at start, or set "
-                            + "BINDERY_ADMIN_TOKEN."))
-                    .build();
+        boolean admin = bearer(req) || dashboard.signedIn(req);
+        if (path.equals(USAGE)) {
+            return get ? usage(req, admin) : notAllowed();
+        }
+        if (!admin) {
+            return unauthorized();
         }
         if (!get) {
             return notAllowed();
@@ -119,7 +149,42 @@ public final class AdminHandler implements Handler {
         }
         return Response.json(404, error("not_found", "The admin API has no '" + path + "'; "
                 + "use /health, /api/status, /metrics, /api/requests, "
-                + "/api/requests/{traceId} or /api/accounts."));
+                + "/api/requests/{traceId}, /api/accounts or /api/usage."));
+    }
+
+    private Response usage(ServerRequest req, boolean admin) {
+        String account = admin ? null : account(req);
+        if (!admin && account == null) {
+            return unauthorized();
+        }
+        boolean csv = req.headers().first(HeaderNames.ACCEPT)
+                .filter(accept -> accept.contains("text/csv")).isPresent();
+        return usage.answer(name -> req.query().first(name).asOptional(), csv, account);
+    }
+
+    /** Returns the account whose token the request carries, or null. */
+    private String account(ServerRequest req) {
+        Optional<String> given = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (given.isEmpty()) {
+            return null;
+        }
+        byte[] sent = given.get().trim().getBytes(StandardCharsets.UTF_8);
+        String found = null;
+        for (var entry : accountTokens.entrySet()) {
+            if (MessageDigest.isEqual(sent, entry.getValue())) {
+                found = entry.getKey();
+            }
+        }
+        return found;
+    }
+
+    private static Response unauthorized() {
+        return Response.builder(401).header("WWW-Authenticate", "Bearer realm=\"bindery\"")
+                .header("Content-Type", Response.JSON_CONTENT_TYPE)
+                .body(error("unauthorized", "Send 'Authorization: Bearer <token>' with the "
+                        + "admin token that the server printed at start, or set "
+                        + "BINDERY_ADMIN_TOKEN; /api/usage also takes an account token."))
+                .build();
     }
 
     private boolean bearer(ServerRequest req) {
