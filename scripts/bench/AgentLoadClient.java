@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code java AgentLoadClient.java BASE_URL CONCURRENCY WARMUP_S MEASURE_S
  * [SERVER_PID]}. It logs in as the demo user alice first. Given the server's process id (on
  * Linux), it also prints the server's CPU time per request during the measured phase, which
- * other load on the machine disturbs far less than throughput. Each client sends its next request when the previous one
- * has answered (closed loop), so the load is bounded by the concurrency; a run also stops
- * after 5 million requests.
+ * other load on the machine disturbs far less than throughput. Each client sends its next
+ * request when the previous one has answered (closed loop), so the load is bounded by the
+ * concurrency; a run also stops after 5 million requests.
  */
 public final class AgentLoadClient {
 

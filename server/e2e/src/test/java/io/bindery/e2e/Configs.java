@@ -59,16 +59,8 @@ final class Configs {
         return SERVER + "workers:\n" + workers;
     }
 
-    /**
-     * Returns a configuration where no worker is routed: the server refuses an empty worker
-     * list, so it has one worker that no path reaches.
-     *
-     * @return the YAML text
-     */
-    static String noRoutedWorkers() {
-        return workers("""
-                  - name: unrouted
-                    class: io.bindery.e2e.workers.Hello
-                """);
+    /** @return a configuration with an explicitly empty worker list */
+    static String noWorkers() {
+        return SERVER + "workers: []\n";
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/**
- * Checks that the agent starts in a server where no worker is routed and traces its 404
- * answers.
- */
+/** Checks that the agent starts in a server without workers and traces its 404 answers. */
 class NoWorkersIT {
 
     @Test
-    void serverWithoutRoutedWorkersAnswers404WithARequestSpan() {
-        try (var server = ForkedServer.builder("no-workers").config(Configs.noRoutedWorkers())
+    void serverWithoutWorkersAnswers404WithARequestSpan() {
+        try (var server = ForkedServer.builder("no-workers").config(Configs.noWorkers())
                 .start()) {
             HttpResponse<String> response = Http.get(server.uri("/anything"));
 
