@@ -124,4 +124,22 @@ public final class RawHttp {
                 .matcher(text.substring(0, end));
         return length.find() && text.length() - end - 4 >= Integer.parseInt(length.group(1));
     }
+
+    /**
+     * Returns a header field of a raw answer.
+     *
+     * @param answer what {@link #exchange} returned
+     * @param name the field name, in any case
+     * @return its first value, or {@code null} when absent
+     */
+    public static String header(String answer, String name) {
+        int end = answer.indexOf("\r\n\r\n");
+        for (String line : answer.substring(0, Math.max(0, end)).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
 }

@@ -1,7 +1,7 @@
 package io.bindery.e2e;
 
 /** Writes the YAML configurations the end-to-end tests start servers with; ports are 0. */
-final class Configs {
+public final class Configs {
 
     private static final String SERVER = """
             server:
@@ -22,7 +22,7 @@ final class Configs {
      * @param upstreamUrl the upstream user service's base URL
      * @return the YAML text
      */
-    static String demo(String upstreamUrl) {
+    public static String demo(String upstreamUrl) {
         return SERVER + """
                 workers:
                   - name: api-gateway

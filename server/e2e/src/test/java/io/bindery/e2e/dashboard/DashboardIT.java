@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bindery.demo.UpstreamUserService;
+import io.bindery.e2e.Configs;
 import io.bindery.e2e.ForkedServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class DashboardIT {
     @BeforeAll
     static void start() throws Exception {
         upstream = UpstreamUserService.start(0);
-        server = ForkedServer.builder("dashboard").config(Demo.config(upstream.url())).start();
+        server = ForkedServer.builder("dashboard").config(Configs.demo(upstream.url())).start();
         demo = new Demo(server);
         browser = Browser.start();
     }

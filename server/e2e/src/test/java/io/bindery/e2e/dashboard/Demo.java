@@ -33,40 +33,6 @@ final class Demo {
     }
 
     /**
-     * Returns the demo's configuration with get-user calling the given upstream.
-     *
-     * @param upstreamUrl the upstream user service's base URL
-     * @return the YAML text, ports 0
-     */
-    static String config(String upstreamUrl) {
-        return """
-                server: { port: 0, adminPort: 0, host: 127.0.0.1, shutdownGrace: 5s }
-                workers:
-                  - name: api-gateway
-                    class: io.bindery.demo.ApiGateway
-                    account: demo
-                    routes: ["/*"]
-                    bindings: { auth: auth, get-user: get-user, login: login, logout: logout }
-                  - name: auth
-                    class: io.bindery.demo.Auth
-                    account: demo
-                    kv: { SESSIONS: sessions }
-                  - name: login
-                    class: io.bindery.demo.Login
-                    account: demo
-                    kv: { SESSIONS: sessions }
-                  - name: logout
-                    class: io.bindery.demo.Logout
-                    account: demo
-                    kv: { SESSIONS: sessions }
-                  - name: get-user
-                    class: io.bindery.demo.GetUser
-                    account: demo
-                    vars: { UPSTREAM_URL: "%s" }
-                """.formatted(upstreamUrl);
-    }
-
-    /**
      * Formats nanoseconds as the dashboard shows them: milliseconds, three decimals, half up.
      *
      * @param nanos the duration

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bindery.e2e.ForkedServer;
+import io.bindery.ledger.PostgresCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
