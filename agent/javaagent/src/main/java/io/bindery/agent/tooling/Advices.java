@@ -35,6 +35,24 @@ public final class Advices {
                 .advice(methods, advice.getName());
     }
 
+    /**
+     * Returns a transformer that applies timing advice to matching methods, binding the
+     * advice's {@link IoOperation} parameter to the given operation.
+     *
+     * @param methods the methods to instrument
+     * @param advice a class from {@code io.bindery.agent.instrumentation.io.TimedIo}
+     * @param operation one of the {@code io.bindery.agent.bootstrap.Io} operation constants
+     * @return the transformer
+     */
+    public static AgentBuilder.Transformer timed(
+            ElementMatcher<? super MethodDescription> methods, Class<?> advice, int operation) {
+        var mapping = Advice.withCustomMapping().bind(IoOperation.class, operation);
+        return new AgentBuilder.Transformer.ForAdvice(mapping)
+                .include(Advices.class.getClassLoader())
+                .withExceptionHandler(TO_FAILURES)
+                .advice(methods, advice.getName());
+    }
+
     private static Advice.ExceptionHandler failuresHandler() {
         try {
             var swallowed = Failures.class.getMethod("swallowed", Throwable.class);

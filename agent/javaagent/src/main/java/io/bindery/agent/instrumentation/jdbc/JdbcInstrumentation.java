@@ -9,13 +9,13 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.bindery.agent.bootstrap.Io;
+import io.bindery.agent.instrumentation.io.TimedIo.Blocking;
 import io.bindery.agent.tooling.Advices;
 import io.bindery.agent.tooling.InstrumentationModule;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -36,10 +36,10 @@ public final class JdbcInstrumentation implements InstrumentationModule {
     public AgentBuilder extend(AgentBuilder builder) {
         return builder.type(not(isInterface()).and(hasSuperType(named("java.sql.Statement"))),
                         new SeesJdbc())
-                .transform(Advices.advice(isPublic().and(not(isAbstract()))
+                .transform(Advices.timed(isPublic().and(not(isAbstract()))
                         .and(namedOneOf("execute", "executeQuery", "executeUpdate",
                                 "executeBatch", "executeLargeUpdate", "executeLargeBatch")),
-                        Execute.class));
+                        Blocking.class, Io.JDBC));
     }
 
     /**
@@ -58,25 +58,6 @@ public final class JdbcInstrumentation implements InstrumentationModule {
             }
             return seen.computeIfAbsent(loader,
                     key -> key.getResource("java/sql/Statement.class") != null);
-        }
-    }
-
-    /** Times one statement execution. */
-    public static final class Execute {
-
-        private Execute() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.end(Io.JDBC, start, error);
-            }
         }
     }
 }

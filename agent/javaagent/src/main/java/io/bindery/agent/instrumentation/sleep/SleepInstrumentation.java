@@ -5,11 +5,11 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.bindery.agent.bootstrap.Io;
+import io.bindery.agent.instrumentation.io.TimedIo.Blocking;
 import io.bindery.agent.tooling.Advices;
 import io.bindery.agent.tooling.InstrumentationModule;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Instruments the private {@code static void java.lang.Thread.sleepNanos(long)}, through
@@ -32,26 +32,7 @@ public final class SleepInstrumentation implements InstrumentationModule {
     @Override
     public AgentBuilder extend(AgentBuilder builder) {
         return builder.type(named("java.lang.Thread"))
-                .transform(Advices.advice(named("sleepNanos").and(isStatic())
-                        .and(takesArguments(long.class)), Sleep.class));
-    }
-
-    /** Times a sleep. */
-    public static final class Sleep {
-
-        private Sleep() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.end(Io.SLEEP, start, error);
-            }
-        }
+                .transform(Advices.timed(named("sleepNanos").and(isStatic())
+                        .and(takesArguments(long.class)), Blocking.class, Io.SLEEP));
     }
 }

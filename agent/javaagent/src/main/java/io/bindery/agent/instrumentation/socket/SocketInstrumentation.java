@@ -6,14 +6,15 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.bindery.agent.bootstrap.Io;
+import io.bindery.agent.instrumentation.io.TimedIo.Blocking;
+import io.bindery.agent.instrumentation.io.TimedIo.ChannelInt;
+import io.bindery.agent.instrumentation.io.TimedIo.ChannelLong;
 import io.bindery.agent.tooling.Advices;
 import io.bindery.agent.tooling.InstrumentationModule;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectableChannel;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Instruments socket I/O inside a request; group {@code sockets}.
@@ -51,165 +52,32 @@ public final class SocketInstrumentation implements InstrumentationModule {
 
     private static AgentBuilder socket(AgentBuilder builder) {
         return builder.type(named(SOCKET))
-                .transform(Advices.advice(named("read").and(takesArguments(3))
-                        .and(takesArgument(0, byte[].class)), Read.class))
-                .transform(Advices.advice(named("write").and(takesArguments(3))
-                        .and(takesArgument(0, byte[].class)), Write.class))
-                .transform(Advices.advice(named("connect")
-                        .and(takesArguments(SocketAddress.class, int.class)), Connect.class));
+                .transform(Advices.timed(named("read").and(takesArguments(3))
+                        .and(takesArgument(0, byte[].class)), Blocking.class, Io.SOCKET_READ))
+                .transform(Advices.timed(named("write").and(takesArguments(3))
+                        .and(takesArgument(0, byte[].class)), Blocking.class, Io.SOCKET_WRITE))
+                .transform(Advices.timed(named("connect")
+                        .and(takesArguments(SocketAddress.class, int.class)), Blocking.class,
+                        Io.SOCKET_CONNECT));
     }
 
     private static AgentBuilder channel(AgentBuilder builder) {
         return builder.type(named(CHANNEL))
-                .transform(Advices.advice(named("read").and(returns(int.class))
-                        .and(takesArguments(ByteBuffer.class)), ChannelReadInt.class))
-                .transform(Advices.advice(named("read").and(returns(long.class))
-                        .and(takesArguments(3)), ChannelReadLong.class))
-                .transform(Advices.advice(named("write").and(returns(int.class))
-                        .and(takesArguments(ByteBuffer.class)), ChannelWriteInt.class))
-                .transform(Advices.advice(named("write").and(returns(long.class))
-                        .and(takesArguments(3)), ChannelWriteLong.class))
-                .transform(Advices.advice(named("connect")
-                        .and(takesArguments(SocketAddress.class)), Connect.class))
-                .transform(Advices.advice(named("blockingRead"), Read.class))
-                .transform(Advices.advice(named("blockingWriteFully"), Write.class))
-                .transform(Advices.advice(named("blockingConnect"), Connect.class));
-    }
-
-    /** Times a blocking socket read. */
-    public static final class Read {
-
-        private Read() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.end(Io.SOCKET_READ, start, error);
-            }
-        }
-    }
-
-    /** Times a blocking socket write. */
-    public static final class Write {
-
-        private Write() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.end(Io.SOCKET_WRITE, start, error);
-            }
-        }
-    }
-
-    /** Times a socket connect. */
-    public static final class Connect {
-
-        private Connect() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.end(Io.SOCKET_CONNECT, start, error);
-            }
-        }
-    }
-
-    /** Times a channel read into one buffer. */
-    public static final class ChannelReadInt {
-
-        private ChannelReadInt() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This SelectableChannel channel,
-                @Advice.Return int moved, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.endTransfer(Io.SOCKET_READ, start, channel.isBlocking(), moved, error);
-            }
-        }
-    }
-
-    /** Times a channel read into several buffers. */
-    public static final class ChannelReadLong {
-
-        private ChannelReadLong() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This SelectableChannel channel,
-                @Advice.Return long moved, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.endTransfer(Io.SOCKET_READ, start, channel.isBlocking(), moved, error);
-            }
-        }
-    }
-
-    /** Times a channel write from one buffer. */
-    public static final class ChannelWriteInt {
-
-        private ChannelWriteInt() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This SelectableChannel channel,
-                @Advice.Return int moved, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.endTransfer(Io.SOCKET_WRITE, start, channel.isBlocking(), moved, error);
-            }
-        }
-    }
-
-    /** Times a channel write from several buffers. */
-    public static final class ChannelWriteLong {
-
-        private ChannelWriteLong() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static long enter() {
-            return Io.start();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter long start, @Advice.This SelectableChannel channel,
-                @Advice.Return long moved, @Advice.Thrown Throwable error) {
-            if (start != Io.OFF) {
-                Io.endTransfer(Io.SOCKET_WRITE, start, channel.isBlocking(), moved, error);
-            }
-        }
+                .transform(Advices.timed(named("read").and(returns(int.class))
+                        .and(takesArguments(ByteBuffer.class)), ChannelInt.class, Io.SOCKET_READ))
+                .transform(Advices.timed(named("read").and(returns(long.class))
+                        .and(takesArguments(3)), ChannelLong.class, Io.SOCKET_READ))
+                .transform(Advices.timed(named("write").and(returns(int.class))
+                        .and(takesArguments(ByteBuffer.class)), ChannelInt.class, Io.SOCKET_WRITE))
+                .transform(Advices.timed(named("write").and(returns(long.class))
+                        .and(takesArguments(3)), ChannelLong.class, Io.SOCKET_WRITE))
+                .transform(Advices.timed(named("connect")
+                        .and(takesArguments(SocketAddress.class)), Blocking.class,
+                        Io.SOCKET_CONNECT))
+                .transform(Advices.timed(named("blockingRead"), Blocking.class, Io.SOCKET_READ))
+                .transform(Advices.timed(named("blockingWriteFully"), Blocking.class,
+                        Io.SOCKET_WRITE))
+                .transform(Advices.timed(named("blockingConnect"), Blocking.class,
+                        Io.SOCKET_CONNECT));
     }
 }
