@@ -37,10 +37,10 @@ import java.util.Map;
  * @param timeline the trace's spans ordered by start; unmodifiable
  */
 public record BillingRecord(String traceId, String account, String entryWorker, String route,
-        String path, String method, int status, String errorType, Instant start, long flattenedNanos, long classicNanos,
-        long awaitingExternalNanos, Map<String, WorkerUsage> workers, int bindingCalls,
-        int subrequests, int spanCount, boolean complete, String incompleteReason,
-        List<TimelineSpan> timeline) {
+        String path, String method, int status, String errorType, Instant start,
+        long flattenedNanos, long classicNanos, long awaitingExternalNanos,
+        Map<String, WorkerUsage> workers, int bindingCalls, int subrequests, int spanCount,
+        boolean complete, String incompleteReason, List<TimelineSpan> timeline) {
 
     /** Copies the collections (unless already immutable) so the record stays immutable. */
     public BillingRecord {

@@ -50,7 +50,7 @@ class BillingJsonTest {
         var span = new TimelineSpan("b7ad6b7169203331", "00f067aa0ba902b7", "worker auth",
                 "auth", "worker", 500_000, 2_000_000, "OK");
         return new BillingRecord("0af7651916cd43dd8448eb211c80319c", "demo", "api-gateway",
-                "/*", "/getuser", "GET", 200, null, Instant.ofEpochSecond(1_700_000_000L, 1), 1_234_567,
-                2_000_000, 1, workers, 0, 0, 2, true, null, List.of(span));
+                "/*", "/getuser", "GET", 200, null, Instant.ofEpochSecond(1_700_000_000L, 1),
+                1_234_567, 2_000_000, 1, workers, 0, 0, 2, true, null, List.of(span));
     }
 }

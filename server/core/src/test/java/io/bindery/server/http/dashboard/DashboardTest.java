@@ -220,7 +220,7 @@ class DashboardTest {
             boolean complete) {
         String id = "%032x".formatted(RECORDS.incrementAndGet());
         return new BillingRecord(id, account, "echo",
-                "/echo", "/echo", "GET", 200, null, Instant.now(), flattened, classic, 0, Map.of(), 0, 0, 1,
-                complete, complete ? null : "max-trace-age", List.of());
+                "/echo", "/echo", "GET", 200, null, Instant.now(), flattened, classic, 0,
+                Map.of(), 0, 0, 1, complete, complete ? null : "max-trace-age", List.of());
     }
 }
