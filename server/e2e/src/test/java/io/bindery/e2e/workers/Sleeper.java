@@ -7,12 +7,16 @@ import io.bindery.worker.Response;
 import io.bindery.worker.Worker;
 import java.time.Duration;
 
-/** Sleeps 30 ms, then answers 200 with its own name. */
+/**
+ * Sleeps, then answers 200 with its own name: 30 ms, or as many milliseconds as its variable
+ * {@code SLEEP_MS} says.
+ */
 public final class Sleeper implements Worker {
 
     @Override
     public Response fetch(Request request, Env env, ExecutionContext ctx) throws Exception {
-        Thread.sleep(Duration.ofMillis(30));
+        long millis = env.variable("SLEEP_MS").map(Long::parseLong).orElse(30L);
+        Thread.sleep(Duration.ofMillis(millis));
         return Response.text(200, env.workerName());
     }
 }
