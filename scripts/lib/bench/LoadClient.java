@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * System properties change that: {@code -Dload.path=/x} drives another path,
  * {@code -Dload.login=false} skips the login, and {@code -Dload.header=X-Name} also reports
  * the p50 and p99 of that numeric response header as {@code hdr_p50} and {@code hdr_p99}
- * (in the header's own unit), for workers that time their own work. Given the server's process id (on
- * Linux), it also prints the server's CPU time per request during the measured phase, which
- * other load on the machine disturbs far less than throughput. Each client sends its next
- * request when the previous one has answered (closed loop), so the load is bounded by the
- * concurrency; a run also stops after 5 million requests.
+ * (in the header's own unit), for workers that time their own work. Given the server's
+ * process id (on Linux), it also prints the server's CPU time per request during the
+ * measured phase, which other load on the machine disturbs far less than throughput. Each
+ * client sends its next request when the previous one has answered (closed loop), so the
+ * load is bounded by the concurrency; a run also stops after 5 million requests.
  */
 public final class LoadClient {
 
