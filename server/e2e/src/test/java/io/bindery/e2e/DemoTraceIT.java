@@ -69,8 +69,10 @@ class DemoTraceIT {
                 t -> t.has("GET") && t.request().isPresent());
 
         SpanRecord gateway = trace.one("worker api-gateway");
-        SpanRecord auth = trace.one("binding auth");
+        SpanRecord auth = trace.one("rpc auth.verify");
         assertThat(auth.parentSpanId()).isEqualTo(gateway.spanId());
+        assertThat(auth.attributes()).containsEntry("rpc.service", "io.bindery.demo.AuthService")
+                .containsEntry("bindery.span", "binding");
         assertThat(trace.one("worker auth").parentSpanId()).isEqualTo(auth.spanId());
         SpanRecord getUser = trace.one("binding get-user");
         assertThat(getUser.parentSpanId()).isEqualTo(gateway.spanId());

@@ -36,6 +36,29 @@ public interface Env {
     Set<String> bindingNames();
 
     /**
+     * Returns a typed view of a service binding: calls to its methods run the bound worker's
+     * methods in-process, on the calling thread, like {@link ServiceBinding#fetch}.
+     *
+     * <p>The bound worker serves the interface by implementing an interface of the same name.
+     * Arguments and results that both sides see from the same class loader and that are
+     * immutable (strings, boxed primitives, {@code java.time} values, enums, records of such
+     * types, and the API's {@code Request}, {@code Response} and {@code Headers}) are passed
+     * as they are; records, enums, collections and beans of other loaders are copied as
+     * JSON. Each call counts as one worker invocation, and a failure of the bound worker
+     * reaches the caller as a {@link BindingException}.
+     *
+     * @param binding the binding name from this worker's configuration
+     * @param type the public interface the bound worker serves
+     * @param <T> the interface
+     * @return a proxy implementing {@code type}; the same one for the same arguments
+     * @throws IllegalArgumentException when this worker declares no such binding, when the
+     *     bound worker does not implement {@code type}, or when a method's parameter or
+     *     result cannot cross the binding; the message names the binding, the method and
+     *     the fix
+     */
+    <T> T service(String binding, Class<T> type);
+
+    /**
      * Returns a configured variable.
      *
      * @param name the variable's name

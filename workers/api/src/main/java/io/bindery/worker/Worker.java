@@ -25,4 +25,15 @@ public interface Worker {
      *     request, or into a {@link BindingException} for a worker that called this one
      */
     Response fetch(Request request, Env env, ExecutionContext ctx) throws Exception;
+
+    /**
+     * Receives the worker's environment once, when the worker is deployed and before any
+     * call reaches it. A worker that serves typed methods to other workers (see
+     * {@link Env#service}) keeps what it needs from its environment here, since those
+     * methods receive no {@code Env}. Does nothing by default.
+     *
+     * @param env the worker's environment
+     */
+    default void start(Env env) {
+    }
 }

@@ -10,11 +10,11 @@ import io.bindery.worker.Worker;
  * Routes the demo's public paths to the other workers through service bindings.
  *
  * <p>{@code /login} goes to {@code login} and {@code /logout} to {@code logout}.
- * {@code /getuser} first sends a copy of the request to {@code auth}; a non-200 answer from
- * {@code auth} is returned as it is, otherwise the request goes on to {@code get-user} with
- * the verified user name in {@value DemoHeaders#AUTHENTICATED_USER} (any such header from the
- * client is dropped). Every other path answers 404 with a short text. Stateless and
- * thread-safe.
+ * {@code /getuser} first verifies the bearer token with {@code auth}'s typed
+ * {@link AuthService}; a refused token answers 401 with {@code auth}'s reason, otherwise
+ * the request goes on to {@code get-user} with the verified user name in
+ * {@value DemoHeaders#AUTHENTICATED_USER} (any such header from the client is dropped).
+ * Every other path answers 404 with a short text. Stateless and thread-safe.
  */
 public final class ApiGateway implements Worker {
 
@@ -33,11 +33,12 @@ public final class ApiGateway implements Worker {
     }
 
     private static Response getUser(Request request, Env env) {
-        Response auth = env.binding("auth").fetch(request.copy());
-        if (auth.status() != 200) {
-            return auth;
+        AuthService auth = env.service("auth", AuthService.class);
+        AuthService.Session session = auth.verify(DemoHeaders.bearerToken(request).orElse(null));
+        if (!session.valid()) {
+            return Sessions.unauthorized(session.error());
         }
-        String user = auth.headers().first(DemoHeaders.AUTHENTICATED_USER).orElse("");
+        String user = session.username();
         Request verified = request.toBuilder()
                 .header(DemoHeaders.AUTHENTICATED_USER, user)
                 .build();

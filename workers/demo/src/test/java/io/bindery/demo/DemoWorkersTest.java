@@ -53,7 +53,7 @@ class DemoWorkersTest {
     }
 
     @Test
-    void getUserSendsACopyToAuthAndPassesTheVerifiedUserOnly() {
+    void getUserVerifiesTheTokenWithAuthAndPassesTheVerifiedUserOnly() {
         platform.sessions.put("t1", "alice");
         var asked = new AtomicReference<String>();
         platform.outbound = request -> {

@@ -62,6 +62,13 @@ final class FakePlatform {
             }
 
             @Override
+            public <T> T service(String binding, Class<T> type) {
+                io.bindery.worker.Worker worker = workers.get(binding);
+                worker.start(env(binding));
+                return type.cast(worker);
+            }
+
+            @Override
             public Set<String> bindingNames() {
                 return workers.keySet();
             }

@@ -21,6 +21,12 @@ public final class SpanKeys {
     public static final AttributeKey<String> BINDING = AttributeKey.stringKey("bindery.binding");
     /** The worker a binding calls. */
     public static final AttributeKey<String> TARGET = AttributeKey.stringKey("bindery.target");
+    /** The RPC system of a typed binding call: always bindery. */
+    public static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
+    /** The interface a typed binding call goes through. */
+    public static final AttributeKey<String> RPC_SERVICE = AttributeKey.stringKey("rpc.service");
+    /** The method a typed binding call runs. */
+    public static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
     /** The kind of blocking operation of an io span, such as socket.read. */
     public static final AttributeKey<String> IO_OP = AttributeKey.stringKey("bindery.io.op");
     /** How many operations below the I/O threshold ran in the span. */

@@ -5,7 +5,12 @@ import io.bindery.worker.Request;
 import io.bindery.worker.Response;
 import io.bindery.worker.ServiceBinding;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Implements a service binding: calls the target worker in-process, on the caller's thread,
@@ -20,6 +25,11 @@ import java.util.Objects;
  * reports the original failure once rather than nesting it. A reached limit
  * ({@link LimitExceededException}) crosses the binding as a {@code BindingException} of the
  * limit's kind and with its message.
+ *
+ * <p>The same binding also serves typed calls ({@link #call}): {@link #service} returns a
+ * proxy of an interface that the target worker implements, whose every call goes through
+ * {@link #call}, counts as one worker invocation and crosses the class loaders as
+ * {@link RpcTypes} decides.
  */
 public final class ServiceBindingStub implements ServiceBinding {
 
@@ -31,6 +41,8 @@ public final class ServiceBindingStub implements ServiceBinding {
     private final String target;
     private final String targetAccount;
     private final WorkerInvoker invoker;
+    private final Map<Class<?>, Object> proxies = new ConcurrentHashMap<>();
+    private final Map<Method, RpcMethod> methods = new ConcurrentHashMap<>();
 
     ServiceBindingStub(String name, String caller, String target, String targetAccount,
             WorkerInvoker invoker) {
@@ -65,6 +77,35 @@ public final class ServiceBindingStub implements ServiceBinding {
         }
     }
 
+    /**
+     * Runs one typed call: the target worker's implementation of {@code method}, on this
+     * thread, with the arguments converted for the target's class loader.
+     *
+     * @param method a method of an interface obtained through {@code env.service}
+     * @param args the caller's arguments; {@code null} for none
+     * @return the target's result, converted for the caller
+     * @throws BindingException as {@link #fetch} does
+     * @throws IllegalArgumentException when {@code method} was not obtained through
+     *     {@code env.service} for this binding
+     */
+    public Object call(Method method, Object[] args) {
+        RpcMethod rpc = methods.get(method);
+        if (rpc == null) {
+            throw new IllegalArgumentException("The method " + method + " is not served "
+                    + "through binding '" + name + "' of worker '" + caller + "'; obtain its "
+                    + "interface with env.service(\"" + name + "\", type).");
+        }
+        RequestScope scope = scope();
+        checkLimits(scope);
+        Object[] values = args == null ? new Object[0] : args;
+        try {
+            return invoker.invoke(Invocation.bound(target, targetAccount, name, caller),
+                    worker -> rpc.run(worker, values), scope);
+        } catch (Exception e) {
+            throw failure(e, scope);
+        }
+    }
+
     /** @return the binding's name in the caller's configuration */
     @Override
     public String name() {
@@ -85,6 +126,49 @@ public final class ServiceBindingStub implements ServiceBinding {
     @Override
     public String toString() {
         return "ServiceBinding[" + caller + "." + name + " -> " + target + "]";
+    }
+
+    <T> T service(Class<T> type) {
+        return type.cast(proxies.computeIfAbsent(type, this::proxy));
+    }
+
+    private Object proxy(Class<?> type) {
+        Class<?> served = served(type);
+        for (Method method : type.getMethods()) {
+            if (!Modifier.isStatic(method.getModifiers())) {
+                methods.put(method, RpcMethod.pair(this, method, served));
+            }
+        }
+        String label = toString() + " as " + type.getName();
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getDeclaringClass() == Object.class
+                        ? local(proxy, method, args, label) : call(method, args));
+    }
+
+    private static Object local(Object proxy, Method method, Object[] args, String label) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> label;
+        };
+    }
+
+    private Class<?> served(Class<?> type) {
+        if (!type.isInterface() || !Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalArgumentException("Worker '" + caller + "' asked for binding '"
+                    + name + "' as " + type.getName() + ", which is not a public interface; "
+                    + "pass the public interface that worker '" + target + "' implements.");
+        }
+        Class<?> worker = invoker.worker(target).worker().getClass();
+        Class<?> served = RpcInterfaces.find(worker, type.getName());
+        if (served == null) {
+            throw new IllegalArgumentException("Worker '" + caller + "' asked for binding '"
+                    + name + "' as " + type.getName() + ", but worker '" + target + "' ("
+                    + worker.getName() + ") does not implement it; it serves "
+                    + RpcInterfaces.names(worker) + ". Make " + worker.getName()
+                    + " implement " + type.getName() + ", or bind a worker that does.");
+        }
+        return served;
     }
 
     private RequestScope scope() {

@@ -49,6 +49,15 @@ final class WorkerEnv implements Env {
     }
 
     @Override
+    public <T> T service(String binding, Class<T> type) {
+        if (binding(binding) instanceof ServiceBindingStub stub) {
+            return stub.service(type);
+        }
+        throw new IllegalArgumentException("The binding '" + binding + "' of worker '"
+                + worker + "' serves no typed calls.");
+    }
+
+    @Override
     public Optional<String> variable(String name) {
         return Optional.ofNullable(vars.get(name));
     }

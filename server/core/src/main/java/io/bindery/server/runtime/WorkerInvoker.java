@@ -2,6 +2,7 @@ package io.bindery.server.runtime;
 
 import io.bindery.worker.Request;
 import io.bindery.worker.Response;
+import io.bindery.worker.Worker;
 import java.util.Map;
 
 /**
@@ -40,13 +41,33 @@ public final class WorkerInvoker {
             throws Exception {
         DeployedWorker worker = worker(invocation.worker());
         var context = new InvocationContext(worker, scope, tasks, outbound);
+        return checked(worker, run(worker, scope,
+                target -> target.fetch(request, worker.env(), context)));
+    }
+
+    /**
+     * Runs one typed call of a worker, as {@link #invoke(Invocation, Request, RequestScope)}
+     * runs its handler: same thread, class loader and scope.
+     *
+     * @param invocation which worker runs and why
+     * @param call what to run on the worker object
+     * @param scope the incoming request this invocation belongs to
+     * @return what {@code call} returns
+     * @throws Exception whatever {@code call} throws
+     */
+    public Object invoke(Invocation invocation, Call call, RequestScope scope) throws Exception {
+        return run(worker(invocation.worker()), scope, call::run);
+    }
+
+    private <T> T run(DeployedWorker worker, RequestScope scope, Body<T> body)
+            throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previousLoader = thread.getContextClassLoader();
         RequestScope.ThreadLease lease = CurrentScope.background() ? null : scope.enterThread();
         CurrentScope.Entry previousScope = CurrentScope.enter(scope);
         thread.setContextClassLoader(worker.loader());
         try {
-            return checked(worker, worker.worker().fetch(request, worker.env(), context));
+            return body.run(worker.worker());
         } finally {
             thread.setContextClassLoader(previousLoader);
             if (lease != null) {
@@ -75,5 +96,23 @@ public final class WorkerInvoker {
                     + "from fetch; return a Response, such as Response.status(204).");
         }
         return response;
+    }
+
+    /** Runs one typed call on a worker object; see {@link ServiceBindingStub#call}. */
+    @FunctionalInterface
+    public interface Call {
+
+        /**
+         * Runs the call.
+         *
+         * @param worker the target worker object
+         * @return the call's result
+         * @throws Exception whatever the worker throws
+         */
+        Object run(Worker worker) throws Exception;
+    }
+
+    private interface Body<T> {
+        T run(Worker worker) throws Exception;
     }
 }

@@ -150,6 +150,7 @@ public final class WorkerRuntime implements AutoCloseable {
                     instances.get(spec.name()), env, loader.loaderFor(spec.jar())));
         }
         invoker.deploy(deployed);
+        deployed.values().forEach(worker -> worker.worker().start(worker.env()));
     }
 
     private Map<String, Worker> instantiate(WorkerLoader loader) {

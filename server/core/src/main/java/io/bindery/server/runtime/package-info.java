@@ -1,6 +1,6 @@
 /**
- * Runs workers: routing, invocations, service bindings, background tasks, outbound fetch and
- * key-value namespaces, all in-process and on virtual threads.
+ * Runs workers: routing, invocations, service bindings (fetch and typed calls), background
+ * tasks, outbound fetch and key-value namespaces, all in-process and on virtual threads.
  *
  * <p>The public classes {@link io.bindery.server.runtime.RequestScope},
  * {@link io.bindery.server.runtime.Invocation}, {@link io.bindery.server.runtime.Dispatcher},

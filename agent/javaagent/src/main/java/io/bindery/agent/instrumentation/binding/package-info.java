@@ -1,2 +1,5 @@
-/** Makes a binding client span around {@code ServiceBindingStub.fetch}. */
+/**
+ * Makes a binding client span around {@code ServiceBindingStub.fetch} and the typed
+ * {@code ServiceBindingStub.call}.
+ */
 package io.bindery.agent.instrumentation.binding;
