@@ -1,15 +1,11 @@
 package io.bindery.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bindery.demo.UpstreamUserService;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class BillingIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MS = 1_000_000L;
 
     private static UpstreamUserService upstream;
@@ -66,7 +61,7 @@ class BillingIT {
     @Test
     void demoGetUserIsBilledOnceBetweenItsGatewaySpanAndItsClassicSum() {
         HttpResponse<String> response = getUser();
-        JsonNode record = record(Http.traceId(response));
+        JsonNode record = Records.record(server, Http.traceId(response));
 
         long flattened = record.path("flattenedNanos").asLong();
         long classic = record.path("classicNanos").asLong();
@@ -86,7 +81,7 @@ class BillingIT {
     void parallelBindingsAreChargedOnceFlattenedAndThreeTimesClassic() {
         HttpResponse<String> response = Http.get(server.uri("/fanout"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode record = record(Http.traceId(response));
+        JsonNode record = Records.record(server, Http.traceId(response));
 
         long fanOut = duration(record, "worker fan-out");
         long slowA = duration(record, "worker slow-a");
@@ -105,7 +100,7 @@ class BillingIT {
     void backgroundTaskThatOutlivesTheResponseExtendsTheBill() {
         HttpResponse<String> response = Http.get(server.uri("/background"));
         assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode record = record(Http.traceId(response));
+        JsonNode record = Records.record(server, Http.traceId(response));
 
         long request = duration(record, "GET /background");
         long task = duration(record, "waitUntil background");
@@ -121,22 +116,15 @@ class BillingIT {
         HttpResponse<String> login = Http.post(server.uri("/login"),
                 "{\"username\":\"alice\",\"password\":\"wonderland\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        String token = json(login.body()).path("token").asText();
+        String token = Records.json(login.body()).path("token").asText();
         HttpResponse<String> user = Http.get(server.uri("/getuser"),
                 "Authorization", "Bearer " + token);
         assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
         return user;
     }
 
-    private static JsonNode record(String traceId) {
-        HttpResponse<String> found = await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> admin("/api/requests/" + traceId), r -> r.statusCode() == 200);
-        return json(found.body());
-    }
-
     private static long recordsWithTrace(String traceId) {
-        JsonNode list = json(admin("/api/requests?limit=1000").body());
+        JsonNode list = Records.json(admin("/api/requests?limit=1000").body());
         long count = 0;
         for (JsonNode record : list.path("records")) {
             count += record.path("traceId").asText().equals(traceId) ? 1 : 0;
@@ -150,19 +138,6 @@ class BillingIT {
     }
 
     private static long duration(JsonNode record, String spanName) {
-        for (JsonNode span : record.path("timeline")) {
-            if (span.path("name").asText().equals(spanName)) {
-                return span.path("durationNanos").asLong();
-            }
-        }
-        throw new AssertionError("No span '" + spanName + "' in the timeline of " + record);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Not JSON: " + text, e);
-        }
+        return Records.timelineSpan(record, spanName).path("durationNanos").asLong();
     }
 }

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Sends the tests' requests to forked servers; thread-safe. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -24,7 +24,7 @@ final class Http {
      * @param headers alternating header names and values
      * @return the response, body as text
      */
-    static HttpResponse<String> get(URI uri, String... headers) {
+    public static HttpResponse<String> get(URI uri, String... headers) {
         return send(builder(uri, headers).GET().build());
     }
 
@@ -36,7 +36,7 @@ final class Http {
      * @param headers alternating header names and values
      * @return the response, body as text
      */
-    static HttpResponse<String> post(URI uri, String json, String... headers) {
+    public static HttpResponse<String> post(URI uri, String json, String... headers) {
         return send(builder(uri, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
@@ -48,7 +48,7 @@ final class Http {
      * @return 32 hex characters
      * @throws AssertionError when the header is missing
      */
-    static String traceId(HttpResponse<?> response) {
+    public static String traceId(HttpResponse<?> response) {
         return traceResponse(response).split("-")[1];
     }
 
@@ -59,7 +59,7 @@ final class Http {
      * @return its value
      * @throws AssertionError when the header is missing
      */
-    static String traceResponse(HttpResponse<?> response) {
+    public static String traceResponse(HttpResponse<?> response) {
         return response.headers().firstValue("traceresponse").orElseThrow(() ->
                 new AssertionError("No traceresponse header in " + response.headers().map()));
     }

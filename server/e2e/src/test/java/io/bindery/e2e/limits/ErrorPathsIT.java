@@ -1,12 +1,14 @@
 package io.bindery.e2e.limits;
 
-import static io.bindery.e2e.limits.E2e.record;
-import static io.bindery.e2e.limits.E2e.timelineSpan;
-import static io.bindery.e2e.limits.E2e.traceId;
+import static io.bindery.e2e.Http.traceId;
+import static io.bindery.e2e.Records.record;
+import static io.bindery.e2e.Records.timelineSpan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bindery.e2e.ForkedServer;
+import io.bindery.e2e.Http;
+import io.bindery.e2e.Records;
 import io.bindery.e2e.TraceView;
 import io.bindery.e2e.limits.workers.Thrower;
 import java.net.http.HttpResponse;
@@ -46,10 +48,10 @@ class ErrorPathsIT {
 
     @Test
     void callerCatchesAnExceptionNamingTheCalleeWithItsMessageButNoStack() {
-        HttpResponse<String> response = E2e.get(server.uri("/catch"));
+        HttpResponse<String> response = Http.get(server.uri("/catch"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode caught = E2e.json(response.body());
+        JsonNode caught = Records.json(response.body());
         assertThat(caught.path("worker").asText()).isEqualTo("thrower");
         assertThat(caught.path("kind").asText()).isEqualTo("IllegalStateException");
         assertThat(caught.path("message").asText()).isEqualTo("The worker 'thrower' failed "
@@ -66,11 +68,11 @@ class ErrorPathsIT {
 
     @Test
     void unhandledFailureGets500JsonWithItsKindAndTraceIdButNotItsMessage() {
-        HttpResponse<String> response = E2e.get(server.uri("/chain"));
+        HttpResponse<String> response = Http.get(server.uri("/chain"));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("content-type")).contains("application/json");
-        JsonNode body = E2e.json(response.body());
+        JsonNode body = Records.json(response.body());
         assertThat(body.path("error").asText()).isEqualTo("worker_failed");
         assertThat(body.path("kind").asText()).isEqualTo("IllegalStateException");
         assertThat(body.path("worker").asText()).isEqualTo("entry");
@@ -85,7 +87,7 @@ class ErrorPathsIT {
 
     @Test
     void everyFailedWorkersSpanHasErrorStatusAndAnExceptionEvent() {
-        HttpResponse<String> response = E2e.get(server.uri("/chain"));
+        HttpResponse<String> response = Http.get(server.uri("/chain"));
         String traceId = traceId(response);
         TraceView trace = server.spans().awaitTrace(traceId, t -> t.request().isPresent()
                 && t.has("worker thrower") && t.has("worker middle") && t.has("worker entry"));

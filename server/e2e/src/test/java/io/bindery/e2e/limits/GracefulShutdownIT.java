@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bindery.e2e.ForkedServer;
+import io.bindery.e2e.Http;
+import io.bindery.e2e.Records;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +75,7 @@ class GracefulShutdownIT {
                 HttpResponse<String> response = client.send(request,
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    answered.add(E2e.traceId(response));
+                    answered.add(Http.traceId(response));
                 }
             }
         } catch (IOException e) {
@@ -87,7 +89,7 @@ class GracefulShutdownIT {
         assertThat(billing).exists();
         return Files.readAllLines(billing).stream()
                 .filter(line -> !line.isBlank())
-                .map(line -> E2e.json(line).path("traceId").asText())
+                .map(line -> Records.json(line).path("traceId").asText())
                 .collect(Collectors.toSet());
     }
 }

@@ -1,11 +1,13 @@
 package io.bindery.e2e.limits;
 
+import static io.bindery.e2e.Records.record;
 import static io.bindery.e2e.limits.E2e.limitError;
-import static io.bindery.e2e.limits.E2e.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bindery.e2e.ForkedServer;
+import io.bindery.e2e.Http;
+import io.bindery.e2e.Records;
 import io.bindery.server.RawHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,7 @@ class RequestSizeLimitsIT {
 
     @Test
     void bodyWithinTheLimitIsServed() {
-        HttpResponse<String> response = E2e.post(server.uri("/upload"),
+        HttpResponse<String> response = Http.post(server.uri("/upload"),
                 "\"" + "x".repeat(60_000) + "\"");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -122,7 +124,7 @@ class RequestSizeLimitsIT {
         String traceresponse = RawHttp.header(answer, "traceresponse");
         assertThat(traceresponse).as(answer).isNotNull();
         String traceId = traceresponse.split("-")[1];
-        assertThat(E2e.json(RawHttp.body(answer)).path("requestId").asText())
+        assertThat(Records.json(RawHttp.body(answer)).path("requestId").asText())
                 .isEqualTo(traceId);
         JsonNode record = record(server, traceId);
         assertThat(record.path("status").asInt()).isEqualTo(status);

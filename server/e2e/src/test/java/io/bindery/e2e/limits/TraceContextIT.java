@@ -1,10 +1,11 @@
 package io.bindery.e2e.limits;
 
-import static io.bindery.e2e.limits.E2e.record;
-import static io.bindery.e2e.limits.E2e.traceId;
+import static io.bindery.e2e.Http.traceId;
+import static io.bindery.e2e.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bindery.e2e.ForkedServer;
+import io.bindery.e2e.Http;
 import io.bindery.e2e.SpanRecord;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
@@ -46,7 +47,7 @@ class TraceContextIT {
         String traceId = hex(16);
         String parent = hex(8);
 
-        HttpResponse<String> response = E2e.get(server.uri("/valid"), "traceparent",
+        HttpResponse<String> response = Http.get(server.uri("/valid"), "traceparent",
                 "00-" + traceId + "-" + parent + "-01", "tracestate", "acme=t61rcWkgMzE");
 
         assertThat(traceId(response)).isEqualTo(traceId);
@@ -64,7 +65,7 @@ class TraceContextIT {
                 "ff-" + traceId + "-" + hex(8) + "-01");
 
         for (String traceparent : malformed) {
-            HttpResponse<String> response = E2e.get(server.uri("/malformed"), "traceparent",
+            HttpResponse<String> response = Http.get(server.uri("/malformed"), "traceparent",
                     traceparent);
 
             assertThat(response.statusCode()).as(traceparent).isEqualTo(200);
@@ -80,7 +81,7 @@ class TraceContextIT {
         String traceId = hex(16);
         String parent = hex(8);
 
-        HttpResponse<String> response = E2e.get(server.uri("/tracestate"), "traceparent",
+        HttpResponse<String> response = Http.get(server.uri("/tracestate"), "traceparent",
                 "00-" + traceId + "-" + parent + "-01", "tracestate", "=,no equals,@@=x");
 
         assertThat(traceId(response)).isEqualTo(traceId);

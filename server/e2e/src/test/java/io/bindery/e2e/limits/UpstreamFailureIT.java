@@ -1,11 +1,13 @@
 package io.bindery.e2e.limits;
 
-import static io.bindery.e2e.limits.E2e.record;
-import static io.bindery.e2e.limits.E2e.traceId;
+import static io.bindery.e2e.Http.traceId;
+import static io.bindery.e2e.Records.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bindery.e2e.ForkedServer;
+import io.bindery.e2e.Http;
+import io.bindery.e2e.Records;
 import io.bindery.e2e.TraceView;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,7 +65,7 @@ class UpstreamFailureIT {
         HttpResponse<String> response = getUser(refusing);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
-        JsonNode body = E2e.json(response.body());
+        JsonNode body = Records.json(response.body());
         assertThat(body.path("error").asText()).isEqualTo("bad_gateway");
         assertThat(body.path("message").asText()).contains(refusingUrl)
                 .contains("refused the connection").contains("ConnectException");
@@ -82,7 +84,7 @@ class UpstreamFailureIT {
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(504);
-        JsonNode body = E2e.json(response.body());
+        JsonNode body = Records.json(response.body());
         assertThat(body.path("error").asText()).isEqualTo("upstream_timeout");
         assertThat(body.path("message").asText())
                 .contains("http://127.0.0.1:" + silent.getLocalPort())
@@ -95,10 +97,10 @@ class UpstreamFailureIT {
     }
 
     private static HttpResponse<String> getUser(ForkedServer server) {
-        HttpResponse<String> login = E2e.post(server.uri("/login"), LOGIN);
+        HttpResponse<String> login = Http.post(server.uri("/login"), LOGIN);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        String token = E2e.json(login.body()).path("token").asText();
-        return E2e.get(server.uri("/getuser"), "Authorization", "Bearer " + token);
+        String token = Records.json(login.body()).path("token").asText();
+        return Http.get(server.uri("/getuser"), "Authorization", "Bearer " + token);
     }
 
     private static String demo(String upstreamUrl) {

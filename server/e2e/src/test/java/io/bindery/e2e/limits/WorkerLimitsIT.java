@@ -1,13 +1,14 @@
 package io.bindery.e2e.limits;
 
+import static io.bindery.e2e.Http.traceId;
+import static io.bindery.e2e.Records.record;
+import static io.bindery.e2e.Records.timelineSpan;
 import static io.bindery.e2e.limits.E2e.limitError;
-import static io.bindery.e2e.limits.E2e.record;
-import static io.bindery.e2e.limits.E2e.timelineSpan;
-import static io.bindery.e2e.limits.E2e.traceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bindery.e2e.ForkedServer;
+import io.bindery.e2e.Http;
 import io.bindery.e2e.SpanRecord;
 import io.bindery.e2e.TestUpstream;
 import io.bindery.e2e.TraceView;
@@ -42,8 +43,8 @@ class WorkerLimitsIT {
                   - { name: ping, class: %1$sChain, account: acme, routes: [/ping],
                       bindings: { next: pong }, limits: { maxInvocations: 6 } }
                   - { name: pong, class: %1$sChain, account: acme, bindings: { next: ping } }
-                  - { name: fetcher, class: %1$sManyFetches, account: acme, routes: [/fetch],
-                      vars: { TARGET: "%2$s/users/alice" } }
+                  - { name: fetcher, class: io.bindery.server.testworkers.ManyFetches,
+                      account: acme, routes: [/fetch], vars: { TARGET: "%2$s/users/alice" } }
                   - { name: stall, class: %1$sStall, account: acme, routes: [/stall] }
                   - { name: fan-out, class: %1$sFanOutStall, account: acme, routes: [/fan-out],
                       bindings: { slow: stall } }
@@ -64,7 +65,7 @@ class WorkerLimitsIT {
 
     @Test
     void workerBoundToItselfFailsAtTheThirtyThirdInvocationAndIsBilled() {
-        HttpResponse<String> response = E2e.get(server.uri("/self"));
+        HttpResponse<String> response = Http.get(server.uri("/self"));
 
         JsonNode body = limitError(response.statusCode(), response.body(), 500,
                 "InvocationLimitExceeded");
@@ -86,7 +87,7 @@ class WorkerLimitsIT {
 
     @Test
     void workersCallingEachOtherStopAtTheEntryWorkersOwnLimit() {
-        HttpResponse<String> response = E2e.get(server.uri("/ping"));
+        HttpResponse<String> response = Http.get(server.uri("/ping"));
 
         JsonNode body = limitError(response.statusCode(), response.body(), 500,
                 "InvocationLimitExceeded");
@@ -102,7 +103,7 @@ class WorkerLimitsIT {
 
     @Test
     void fetchPastTheSubrequestLimitFailsAndOnlyTheAllowedOnesAreBilled() {
-        HttpResponse<String> response = E2e.get(server.uri("/fetch?4"));
+        HttpResponse<String> response = Http.get(server.uri("/fetch?4"));
 
         JsonNode body = limitError(response.statusCode(), response.body(), 500,
                 "SubrequestLimitExceeded");
@@ -116,7 +117,7 @@ class WorkerLimitsIT {
     @Test
     void requestPastItsWallTimeGets504AndItsWorkerIsInterrupted() {
         long start = System.nanoTime();
-        HttpResponse<String> response = E2e.get(server.uri("/stall"));
+        HttpResponse<String> response = Http.get(server.uri("/stall"));
         long took = System.nanoTime() - start;
 
         JsonNode body = limitError(response.statusCode(), response.body(), 504,
@@ -138,7 +139,7 @@ class WorkerLimitsIT {
 
     @Test
     void wallTimeInterruptsTheThreadsAWorkerStartedForBindings() {
-        HttpResponse<String> response = E2e.get(server.uri("/fan-out"));
+        HttpResponse<String> response = Http.get(server.uri("/fan-out"));
 
         limitError(response.statusCode(), response.body(), 504, "RequestTimeout");
         String traceId = traceId(response);
@@ -153,7 +154,7 @@ class WorkerLimitsIT {
 
     @Test
     void backgroundTaskPastItsTimeAfterTheResponseIsCancelledAndBilledAsSuch() {
-        HttpResponse<String> response = E2e.get(server.uri("/background"));
+        HttpResponse<String> response = Http.get(server.uri("/background"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         String traceId = traceId(response);
