@@ -8,10 +8,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,29 @@ class EmbeddedLedgerTest {
         }
         try (var reopened = Ledger.start(settings())) {
             assertThat(reopened.storedCount()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void keepsRowsWrittenUnderTheFirstSchemaAndStaysIdempotentAfterTheKeyMoves()
+            throws Exception {
+        var first = settings();
+        Flyway.configure().dataSource(first.jdbcUrl(), first.user(), first.password())
+                .locations("classpath:db/ledger").table("bindery_ledger_schema_history")
+                .target("1").load().migrate();
+        try (var connection = DriverManager.getConnection(first.jdbcUrl(), first.user(),
+                first.password()); var insert = connection.createStatement()) {
+            insert.execute("INSERT INTO billing_record VALUES ('" + Records.numbered(7, "acme",
+                    T0).traceId() + "', " + T0.toEpochMilli() * 1_000_000 + ", "
+                    + T0.toEpochMilli() + ", 'acme', 'gateway', '/*', 'GET', 200, 2000000, "
+                    + "3000000, 1000000, 1000000, 1, 1, 4, TRUE, NULL, 'node-a', '{}')");
+        }
+
+        try (var ledger = Ledger.start(first)) {
+            ledger.accept(Records.numbered(7, "acme", T0));
+            ledger.accept(Records.numbered(8, "acme", T0));
+            await().atMost(Duration.ofSeconds(20)).until(() -> ledger.written() == 2);
+            assertThat(ledger.storedCount()).isEqualTo(2);
         }
     }
 
