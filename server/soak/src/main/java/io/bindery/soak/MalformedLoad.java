@@ -2,6 +2,8 @@ package io.bindery.soak;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Sends malformed requests of every kind, in a seeded random order, over a few connections
- * for a bounded time, each on a fresh connection, and checks each kind's answers.
+ * for a bounded time and count, each on a fresh connection, and checks each kind's answers.
  * Thread-safe: {@link #run} sends, the other methods read the tallies after it returned.
  */
 final class MalformedLoad implements Runnable {
@@ -94,17 +96,30 @@ final class MalformedLoad implements Runnable {
                 + entry.getValue().sentCount()).collect(Collectors.joining(", "));
     }
 
+    /**
+     * Sends every kind once per round, in a shuffled order, until a round ends after the
+     * deadline: so each kind is sent at least once per connection however slow the machine.
+     */
     private void send(Random random, long deadline) {
-        for (int sent = 0; sent < MAX_PER_CONNECTION && System.nanoTime() < deadline; sent++) {
-            Malformed kind = kinds.get(random.nextInt(kinds.size()));
-            Tally tally = tallies.get(kind.label());
-            tally.sent();
-            try (var connection = new HttpConnection(port,
-                    (int) ScenarioRun.ANSWER_TIMEOUT.toMillis())) {
-                tally.answered(connection.send(kind.request(), kind.endOutput()));
-            } catch (IOException e) {
-                tally.failed(e);
+        var order = new ArrayList<>(kinds);
+        int sent = 0;
+        do {
+            Collections.shuffle(order, random);
+            for (Malformed kind : order) {
+                sendOne(kind);
             }
+            sent += order.size();
+        } while (System.nanoTime() < deadline && sent < MAX_PER_CONNECTION);
+    }
+
+    private void sendOne(Malformed kind) {
+        Tally tally = tallies.get(kind.label());
+        tally.sent();
+        try (var connection = new HttpConnection(port,
+                (int) ScenarioRun.ANSWER_TIMEOUT.toMillis())) {
+            tally.answered(connection.send(kind.request(), kind.endOutput()));
+        } catch (IOException e) {
+            tally.failed(e);
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,9 @@ final class Scenarios {
     /** The connections sending malformed requests in the bad-input scenario. */
     static final int MALFORMED_CONNECTIONS = 4;
 
+    /** How long the OTLP-down scenario waits for the first failed export to be counted. */
+    static final Duration EXPORT_TROUBLE_WAIT = Duration.ofSeconds(60);
+
     /** The log lines of failed exports and of spans dropped by the batch processor. */
     private static final Pattern EXPORT_TROUBLE = Pattern.compile(
             "Failed to export|BatchSpanProcessor dropped");
@@ -52,8 +57,7 @@ final class Scenarios {
     ScenarioResult run(Scenario scenario) throws InterruptedException {
         return switch (scenario) {
             case STEADY -> steady();
-            case OTLP_DOWN -> otlp(Scenario.OTLP_DOWN, "http://127.0.0.1:" + Fixtures.closedPort(),
-                    observed -> "");
+            case OTLP_DOWN -> otlpDown();
             case OTLP_SLOW -> otlpSlow();
             case UPSTREAM_FAULTS -> upstreamFaults();
             case OVERLOAD -> overload();
@@ -71,16 +75,35 @@ final class Scenarios {
         }
     }
 
+    private ScenarioResult otlpDown() throws InterruptedException {
+        String endpoint = "http://127.0.0.1:" + Fixtures.closedPort();
+        return otlp(Scenario.OTLP_DOWN, endpoint, run -> run.server().awaitMetrics(
+                metrics -> unexported(metrics) > 0, EXPORT_TROUBLE_WAIT), (run, observed) ->
+                exportTroubleCounted(observed), observed -> "");
+    }
+
     private ScenarioResult otlpSlow() throws InterruptedException {
         try (var receiver = SlowOtlpReceiver.start(OTLP_DELAY)) {
-            return otlp(Scenario.OTLP_SLOW, receiver.endpoint(), observed -> ", receiver got "
-                    + receiver.requests() + " exports (" + receiver.bytes() / 1024 + " KiB)");
+            return otlp(Scenario.OTLP_SLOW, receiver.endpoint(), run -> true,
+                    (run, observed) -> Check.of("receiver reached", receiver.requests() > 0,
+                            receiver.requests() + " export requests arrived"),
+                    observed -> ", receiver got " + receiver.requests() + " exports ("
+                            + receiver.bytes() / 1024 + " KiB)");
         }
     }
 
+    /**
+     * Runs an OTLP scenario: steady load while spans go to the given endpoint.
+     *
+     * @param scenario the scenario
+     * @param endpoint the OTLP endpoint
+     * @param settle what to wait for after the load, before the verdicts
+     * @param ownCheck the scenario's own check
+     * @param ownFigures the scenario's own figures
+     */
     private ScenarioResult otlp(Scenario scenario, String endpoint,
-            Function<Observed, String> receiverFigures)
-            throws InterruptedException {
+            Predicate<ScenarioRun> settle, BiFunction<ScenarioRun, Observed, Check> ownCheck,
+            Function<Observed, String> ownFigures) throws InterruptedException {
         var environment = Map.of("OTEL_TRACES_EXPORTER", "otlp",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", endpoint,
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
@@ -88,13 +111,13 @@ final class Scenarios {
                 var run = ScenarioRun.start(scenario, Configs.demo(upstream.url()),
                         environment, false)) {
             Tally load = run.load(options.connections(), options.duration());
+            settle.test(run);
             long[] logLines = {0};
             return run.finish(new Verdicts(scenario, Set.of(), observed -> {
                 logLines[0] = run.server().logLines(EXPORT_TROUBLE);
-                return List.of(allAnswered(load, 200), exportTroubleCounted(observed),
+                return List.of(allAnswered(load, 200), ownCheck.apply(run, observed),
                         exportLogBounded(logLines[0], options.duration()));
-            }, observed -> ", export log lines " + logLines[0]
-                    + receiverFigures.apply(observed)));
+            }, observed -> ", export log lines " + logLines[0] + ownFigures.apply(observed)));
         }
     }
 
@@ -197,6 +220,11 @@ final class Scenarios {
     private static Check noErrors(Tally tally) {
         return Check.of(tally.label() + " answered", tally.errorCount() == 0, "requests "
                 + "without an answer: " + tally.errorsByKind());
+    }
+
+    private static double unexported(ServerUnderTest.Metrics metrics) {
+        return metrics.sum(Verdicts.SPAN_DROPS, Verdicts.DROPPED)
+                + metrics.sum(Verdicts.EXPORTED, Verdicts.FAILED);
     }
 
     private static Check exportTroubleCounted(Observed observed) {

@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The forked server one scenario drives, with the agent attached, a 256 MiB heap, billing
@@ -146,10 +148,27 @@ final class ServerUnderTest implements AutoCloseable {
                 last[0] = now;
                 return settled;
             });
-        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+        } catch (ConditionTimeoutException timedOut) {
             // The checks report what is missing; a timeout is not an answer by itself.
         }
         return billed();
+    }
+
+    /**
+     * Waits until the metrics meet a condition, or the timeout passes.
+     *
+     * @param condition the condition
+     * @param timeout the longest wait
+     * @return whether the condition was met
+     */
+    boolean awaitMetrics(Predicate<Metrics> condition, Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500))
+                    .until(() -> condition.test(metrics()));
+            return true;
+        } catch (ConditionTimeoutException timedOut) {
+            return false;
+        }
     }
 
     /** @return the billing records written so far: trace id and status */

@@ -43,7 +43,7 @@ public final class Soak {
         }
         List<ScenarioResult> outcome = run(options, System.out);
         if (results != null) {
-            ResultsFile.write(results, options, outcome, String.join(" ", args));
+            ResultsFile.write(results, options, outcome, String.join(" ", rest));
         }
         System.exit(outcome.stream().allMatch(ScenarioResult::passed) ? 0 : 1);
     }

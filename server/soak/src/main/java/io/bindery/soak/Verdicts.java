@@ -33,6 +33,15 @@ final class Verdicts {
     /** How many platform threads a scenario may leave behind. */
     static final int THREAD_GROWTH_BOUND = 16;
 
+    /** The SDK batch processor's span counter; {@link #DROPPED} selects the dropped. */
+    static final String SPAN_DROPS = "processedSpans_total";
+    /** The label of dropped spans. */
+    static final String DROPPED = "dropped=\"true\"";
+    /** The OTLP exporter's counter of spans it tried to export. */
+    static final String EXPORTED = "otlp_exporter_exported_total";
+    /** The label of spans whose export failed. */
+    static final String FAILED = "success=\"false\"";
+
     private static final double MIB = 1024.0 * 1024.0;
 
     private final Scenario scenario;
@@ -192,7 +201,7 @@ final class Verdicts {
      * @return the count
      */
     static long spanDrops(Observed observed) {
-        return (long) observed.metrics().sum("processedSpans_total", "dropped=\"true\"");
+        return (long) observed.metrics().sum(SPAN_DROPS, DROPPED);
     }
 
     /**
@@ -202,8 +211,7 @@ final class Verdicts {
      * @return the count
      */
     static long exportFailures(Observed observed) {
-        return (long) observed.metrics().sum("otlp_exporter_exported_total",
-                "success=\"false\"");
+        return (long) observed.metrics().sum(EXPORTED, FAILED);
     }
 
     private static long total(Observed observed, ToLongFunction<Tally> f) {
