@@ -11,8 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 
-/** Makes the loopback fault fixtures: a closed port and HTTP servers on free ports. */
+/**
+ * Makes the loopback fault fixtures: a closed port and HTTP servers on free ports.
+ *
+ * <p>The JDK's HTTP server closes keep-alive connections beyond 200 idle ones; a client that
+ * reuses one at that moment gets a reset, which the demo answers 502. The fixtures raise that
+ * cap (and the idle time), so that a healthy fixture never causes a 502 of its own.
+ */
 final class Fixtures {
+
+    static {
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        System.setProperty("sun.net.httpserver.idleInterval", "600");
+    }
 
     private Fixtures() {
     }

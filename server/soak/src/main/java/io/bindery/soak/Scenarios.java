@@ -37,6 +37,12 @@ final class Scenarios {
     /** How long the OTLP-down scenario waits for the first failed export to be counted. */
     static final Duration EXPORT_TROUBLE_WAIT = Duration.ofSeconds(60);
 
+    /**
+     * The export log lines allowed at once: the first failure and the first drop report come
+     * before any throttling.
+     */
+    static final long EXPORT_LOG_LINES_AT_START = 5;
+
     /** The log lines of failed exports and of spans dropped by the batch processor. */
     private static final Pattern EXPORT_TROUBLE = Pattern.compile(
             "Failed to export|BatchSpanProcessor dropped");
@@ -236,10 +242,10 @@ final class Scenarios {
     }
 
     private static Check exportLogBounded(long lines, Duration load) {
-        long minutes = Math.max(1, (load.toSeconds() + 59) / 60);
-        long bound = 10 * minutes;
+        long bound = EXPORT_LOG_LINES_AT_START + load.toSeconds() / 2;
         return Check.of("export log bounded", lines <= bound, lines + " log lines about "
-                + "failed exports or dropped spans (bound " + bound + ": 10 per started "
-                + "minute, whatever the span count)");
+                + "failed exports or dropped spans (bound " + bound + ": "
+                + EXPORT_LOG_LINES_AT_START + " plus one per 2 s of load, whatever the "
+                + "number of spans)");
     }
 }
