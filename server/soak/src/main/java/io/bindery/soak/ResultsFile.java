@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Writes a soak run's results as Markdown: how it was run, where, and every figure and verdict. */
+/** Writes a soak run's results as Markdown: how and where it ran, every figure and verdict. */
 final class ResultsFile {
 
     private ResultsFile() {

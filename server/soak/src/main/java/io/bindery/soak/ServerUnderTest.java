@@ -71,11 +71,6 @@ final class ServerUnderTest implements AutoCloseable {
         return server.publicUrl().getPort();
     }
 
-    /** @return the server's folder */
-    Path dir() {
-        return server.dir();
-    }
-
     /** @return whether the server process still runs */
     boolean isAlive() {
         return server.isAlive();

@@ -136,7 +136,8 @@ final class Verdicts {
                 .forEach((status, count) -> untraced.merge(status, count, Long::sum)));
         boolean held = untracedAllowed.containsAll(untraced.keySet());
         return Check.of("refused before dispatch", held, "answers without traceresponse "
-                + "by status " + untraced + "; allowed statuses " + new TreeSet<>(untracedAllowed));
+                + "by status " + untraced + "; allowed statuses "
+                + new TreeSet<>(untracedAllowed));
     }
 
     private static Check openTraces(Observed observed) {

@@ -22,7 +22,8 @@ class SoakIT {
 
     @Test
     void everyScenarioPassesEveryCheck() throws InterruptedException {
-        var options = new SoakOptions(SHORT, SoakOptions.DEFAULT_CONNECTIONS, EnumSet.allOf(Scenario.class));
+        var options = new SoakOptions(SHORT, SoakOptions.DEFAULT_CONNECTIONS,
+                EnumSet.allOf(Scenario.class));
         var printed = new ByteArrayOutputStream();
 
         List<ScenarioResult> results = Soak.run(options, new PrintStream(printed, true,
