@@ -89,6 +89,18 @@ class AdminListenerTest {
     }
 
     @Test
+    void statusReportsThisJvmsPidHeapAndThreads() throws IOException {
+        HttpResponse<String> response = server.admin("/api/status", "Authorization", BEARER);
+
+        JsonNode jvm = JSON.readTree(response.body()).path("jvm");
+        assertThat(jvm.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(jvm.path("heapUsedBytes").asLong()).isPositive()
+                .isLessThanOrEqualTo(jvm.path("heapCommittedBytes").asLong());
+        assertThat(jvm.path("liveThreads").asInt()).isPositive()
+                .isLessThanOrEqualTo(jvm.path("peakThreads").asInt());
+    }
+
+    @Test
     void healthIsOpenWithoutAToken() {
         HttpResponse<String> response = server.admin("/health");
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,5 +73,22 @@ class PublicListenerTest {
     @Test
     void workerFactoryServesItsLambda() {
         assertThat(server.get("/factory").body()).isEqualTo("made by a factory");
+    }
+
+    @Test
+    void bodyEndingBeforeItsContentLengthIsAnswered400() throws IOException {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), server.server().port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 100\r\n\r\nonly twenty bytes...")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(),
+                    StandardCharsets.ISO_8859_1);
+
+            assertThat(RawHttp.status(answer)).isEqualTo(400);
+            assertThat(RawHttp.body(answer)).contains("\"error\":\"bad_request\"")
+                    .contains("the 100 bytes its Content-Length announced");
+        }
     }
 }

@@ -17,7 +17,7 @@ final class ConfigBinder {
     private static final List<String> ROOT_KEYS = List.of("server", "limits", "workers",
             "ledger", "pricing", "accounts");
     private static final List<String> SERVER_KEYS =
-            List.of("port", "adminPort", "host", "shutdownGrace");
+            List.of("port", "adminPort", "host", "shutdownGrace", "maxConcurrentRequests");
 
     /** The environment variable that overrides {@code server.port}. */
     static final String PORT_VARIABLE = "BINDERY_PORT";
@@ -73,7 +73,9 @@ final class ConfigBinder {
         }
         var grace = fields.duration(section, "shutdownGrace")
                 .orElse(ServerSettings.DEFAULT_SHUTDOWN_GRACE);
-        return new ServerSettings(host, port, adminPort, grace);
+        int maxConcurrent = fields.positive(section, "maxConcurrentRequests")
+                .orElse(ServerSettings.DEFAULT_MAX_CONCURRENT_REQUESTS);
+        return new ServerSettings(host, port, adminPort, grace, maxConcurrent);
     }
 
     private int override(String variable, int configured) {

@@ -12,8 +12,12 @@ import java.time.Duration;
  *     overrides it, 0 picks a free port
  * @param shutdownGrace how long shutdown waits for in-flight requests and background tasks;
  *     default 30 seconds
+ * @param maxConcurrentRequests how many requests the public listener runs at once; a request
+ *     beyond it is answered {@code 503} by Helidon before routing, on a connection that is
+ *     then closed, and is neither traced nor billed; default 1024
  */
-public record ServerSettings(String host, int port, int adminPort, Duration shutdownGrace) {
+public record ServerSettings(String host, int port, int adminPort, Duration shutdownGrace,
+        int maxConcurrentRequests) {
 
     /** The default public port. */
     public static final int DEFAULT_PORT = 8080;
@@ -26,4 +30,7 @@ public record ServerSettings(String host, int port, int adminPort, Duration shut
 
     /** The default shutdown grace period. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** The default number of requests the public listener runs at once. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 1024;
 }

@@ -6,6 +6,7 @@ import io.bindery.server.runtime.RequestLimits;
 import io.bindery.worker.Headers;
 import io.bindery.worker.Request;
 import io.bindery.worker.Response;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
@@ -43,6 +44,7 @@ final class HttpBridge {
      *     header fields than {@code maxHeaderCount}, or its body is larger than
      *     {@code maxRequestBodySize}: a too large {@code Content-Length} is refused before any
      *     of the body is read, a chunked body once one byte more than the limit has arrived
+     * @throws IncompleteBodyException when the connection ended inside the body
      */
     static Request toRequest(ServerRequest request, RequestLimits limits) {
         Request.Builder builder = head(request);
@@ -109,6 +111,8 @@ final class HttpBridge {
             // Not closed: closing would drain the rest of an oversized body.
             InputStream in = request.content().inputStream();
             body = in.readNBytes(cap);
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            throw new IncompleteBodyException(declared);
         } catch (RequestException e) {
             if (e.status() != Status.REQUEST_ENTITY_TOO_LARGE_413) {
                 throw e;

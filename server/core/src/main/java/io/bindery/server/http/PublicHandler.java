@@ -23,6 +23,9 @@ import java.util.Map;
  * {@code maxRequestBodySize} (the entry worker's limits) is still dispatched, so that it is
  * traced and billed, but as a {@linkplain RequestScope#reject rejected} request whose worker
  * does not run; a refused body also closes the connection, so its unread rest is never read.
+ * A body that ends before its {@code Content-Length} (the client went away or shut its side)
+ * is answered 400 without being dispatched, so it is neither traced nor billed, and logged at
+ * DEBUG only: it is the client's fault, not the server's.
  * Runs on the request's virtual thread (Helidon's default); thread-safe.
  */
 public final class PublicHandler implements Handler {
@@ -58,6 +61,13 @@ public final class PublicHandler implements Handler {
                 res.header(HeaderValues.CONNECTION_CLOSE);
             }
             request = HttpBridge.toRequestHead(req);
+        } catch (IncompleteBodyException e) {
+            LOGGER.log(Level.DEBUG, () -> "Request " + scope.requestId() + " refused: "
+                    + e.getMessage());
+            res.header(HeaderValues.CONNECTION_CLOSE);
+            HttpBridge.write(Response.json(400, Json.write(Map.of("error", "bad_request",
+                    "message", e.getMessage(), "requestId", scope.requestId()))), res);
+            return;
         } catch (IllegalArgumentException e) {
             LOGGER.log(Level.DEBUG, () -> "Request " + scope.requestId() + " rejected: " + e);
             HttpBridge.write(Response.json(400, Json.write(Map.of("error", "bad_request",

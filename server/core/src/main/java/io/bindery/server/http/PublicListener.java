@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * Configures the limits Helidon enforces on the public listener before routing: request line
  * length ({@code maxUrlLength}), header size ({@code maxHeaderSize}) and the largest body any
- * entry worker accepts ({@code maxRequestBodySize}), and the handler that answers and bills
- * what Helidon refuses.
+ * entry worker accepts ({@code maxRequestBodySize}), how many requests run at once
+ * ({@code server.maxConcurrentRequests}; Helidon answers 503 beyond it, before routing), and
+ * the handler that answers and bills what Helidon refuses.
  */
 public final class PublicListener {
 
@@ -41,6 +42,7 @@ public final class PublicListener {
         var handler = new RejectionHandler(runtime.dispatcher(), baseUrl);
         return builder
                 .maxPayloadSize(runtime.maxRequestBodySize())
+                .maxConcurrentRequests(runtime.config().server().maxConcurrentRequests())
                 .addProtocol(Http1Config.builder()
                         .maxHeadersSize(limits.maxHeaderSize())
                         .maxPrologueLength(limits.maxUrlLength() + REQUEST_LINE_OVERHEAD)

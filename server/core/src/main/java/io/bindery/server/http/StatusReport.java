@@ -4,6 +4,9 @@ import io.bindery.server.config.WorkerSpec;
 import io.bindery.server.runtime.WorkerRuntime;
 import io.bindery.telemetry.AgentStatus;
 import io.bindery.worker.Json;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Renders {@code /api/status}: the deployed workers, routes and bindings, uptime, background
- * tasks and the agent's state. Thread-safe.
+ * tasks, the agent's state and the JVM's figures (process id, heap, platform threads), which
+ * operators and the soak suite compare over time. Thread-safe.
  */
 final class StatusReport {
 
@@ -39,6 +43,7 @@ final class StatusReport {
         body.put("backgroundTasks", Map.of("active", runtime.backgroundTasks().active(),
                 "started", runtime.backgroundTasks().started()));
         body.put("agent", agent());
+        body.put("jvm", jvm());
         return Json.write(body);
     }
 
@@ -58,6 +63,24 @@ final class StatusReport {
             workers.add(worker);
         }
         return workers;
+    }
+
+    /**
+     * Returns the JVM's figures: heap in bytes (used now, not after a GC), and the live,
+     * daemon and peak counts of platform threads (virtual threads are not counted).
+     */
+    private static Map<String, Object> jvm() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var jvm = new LinkedHashMap<String, Object>();
+        jvm.put("pid", ProcessHandle.current().pid());
+        jvm.put("heapUsedBytes", heap.getUsed());
+        jvm.put("heapCommittedBytes", heap.getCommitted());
+        jvm.put("heapMaxBytes", heap.getMax());
+        jvm.put("liveThreads", threads.getThreadCount());
+        jvm.put("daemonThreads", threads.getDaemonThreadCount());
+        jvm.put("peakThreads", threads.getPeakThreadCount());
+        return jvm;
     }
 
     private static Map<String, Object> agent() {

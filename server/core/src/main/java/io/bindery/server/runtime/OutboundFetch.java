@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends workers' HTTP requests to the outside world through one shared JDK
@@ -20,6 +23,11 @@ import java.util.Set;
  * Header fields the JDK client manages itself ({@code Host}, {@code Content-Length},
  * {@code Connection} and the like) are left out of the outgoing request, and hop-by-hop fields
  * are left out of the returned response.
+ *
+ * <p>The client's own tasks (completing responses) run on a fixed pool of
+ * {@link #EXECUTOR_THREADS} daemon threads named {@code bindery-fetch-N}: the JDK's default is
+ * a cached pool that starts one platform thread per concurrent fetch, so a slow upstream
+ * under load made hundreds of threads (found by the soak suite, {@code server/soak}).
  */
 public final class OutboundFetch implements AutoCloseable {
 
@@ -27,11 +35,23 @@ public final class OutboundFetch implements AutoCloseable {
             "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer",
             "proxy-connection");
 
+    /** The platform threads of the client's executor, whatever the number of fetches. */
+    static final int EXECUTOR_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(EXECUTOR_THREADS,
+            task -> {
+                var thread = new Thread(task, "bindery-fetch-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
     private final HttpClient client;
     private final Duration requestTimeout;
 
     OutboundFetch(Duration connectTimeout, Duration requestTimeout) {
         this.client = HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -61,10 +81,11 @@ public final class OutboundFetch implements AutoCloseable {
         }
     }
 
-    /** Closes the HTTP client; calls in progress may fail. */
+    /** Closes the HTTP client and its executor; calls in progress may fail. */
     @Override
     public void close() {
         client.close();
+        executor.shutdownNow();
     }
 
     private HttpRequest toHttpRequest(Request request) {

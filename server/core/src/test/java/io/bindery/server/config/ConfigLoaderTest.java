@@ -41,7 +41,7 @@ class ConfigLoaderTest {
                 """.formatted(ECHO));
 
         assertThat(config.server()).isEqualTo(new ServerSettings("127.0.0.1", 8080, 9090,
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), ServerSettings.DEFAULT_MAX_CONCURRENT_REQUESTS));
         assertThat(config.limits()).isEqualTo(Limits.defaults());
         WorkerSpec echo = config.workers().getFirst();
         assertThat(echo.name()).isEqualTo("echo");
@@ -60,6 +60,7 @@ class ConfigLoaderTest {
                   adminPort: 0
                   host: localhost
                   shutdownGrace: 1500ms
+                  maxConcurrentRequests: 64
                 limits:
                   backgroundTaskTimeout: 2m
                   maxInvocations: 8
@@ -77,7 +78,7 @@ class ConfigLoaderTest {
                 """.formatted(ECHO));
 
         assertThat(config.server()).isEqualTo(new ServerSettings("localhost", 0, 0,
-                Duration.ofMillis(1500)));
+                Duration.ofMillis(1500), 64));
         assertThat(config.limits()).isEqualTo(new Limits(Duration.ofMinutes(2), 8,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 10, 1_000, Duration.ofSeconds(30),
                 Limits.DEFAULT_MAX_REQUEST_BODY_SIZE, 128 * 1024, 100, 16 * 1024));
@@ -374,6 +375,19 @@ class ConfigLoaderTest {
         assertThat(failure.getMessage())
                 .startsWith("The configuration test.yaml has 6 errors; the server did not start:")
                 .contains("test.yaml:2:9: server.port: '-1' is not a valid port. Fix: ");
+    }
+
+    @Test
+    void maxConcurrentRequestsMustBePositive() {
+        ConfigException failure = failure("""
+                server:
+                  maxConcurrentRequests: 0
+                workers: []
+                """);
+
+        assertThat(failure.errors()).extracting(ConfigError::path)
+                .containsExactly("server.maxConcurrentRequests");
+        assertThat(failure.getMessage()).contains("'0' is not a positive");
     }
 
     @Test
