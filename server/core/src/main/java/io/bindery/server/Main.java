@@ -1,11 +1,15 @@
 package io.bindery.server;
 
 import io.bindery.demo.UpstreamUserService;
+import io.bindery.ledger.DeployStore;
 import io.bindery.ledger.Ledger;
 import io.bindery.ledger.LedgerSettings;
+import io.bindery.ledger.LedgerUnavailableException;
 import io.bindery.server.config.BinderyConfig;
 import io.bindery.server.config.ConfigException;
 import io.bindery.server.config.ConfigLoader;
+import io.bindery.server.deploy.service.DeployService;
+import io.bindery.server.deploy.service.JarCache;
 import io.bindery.server.logging.Logging;
 import io.bindery.server.runtime.WorkerLoader;
 import io.bindery.server.runtime.WorkerRuntime;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +36,9 @@ import java.util.List;
  * JSON line ({@link BillingFileSink}). Every record also goes to the usage ledger
  * ({@link Ledger}): the embedded H2 database in {@code BINDERY_DATA_DIR} (default
  * {@code ./data}), or PostgreSQL when {@code ledger.url} or {@code BINDERY_LEDGER_URL} is set;
- * {@code GET /api/usage} on the admin listener reads it. Exit codes: 0 after a normal
+ * {@code GET /api/usage} on the admin listener reads it. Deploys of single workers
+ * ({@link DeployService}) are kept in the same database; at start, after the configuration
+ * file's workers, the versions last activated there are applied again. Exit codes: 0 after a normal
  * shutdown, 2 for an invalid configuration or command line, 1 when the server cannot start.
  */
 public final class Main {
@@ -109,9 +116,11 @@ public final class Main {
         try {
             telemetry = BinderyTelemetry.start(TelemetryOptions.defaults());
             billingFile = billingFile(telemetry);
-            ledger = ledger(runtime, telemetry);
+            LedgerSettings settings = ledgerSettings(runtime);
+            ledger = Ledger.start(settings);
+            telemetry.addSink(ledger);
             server = BinderyServer.start(runtime, System.getenv("BINDERY_ADMIN_TOKEN"),
-                    BinderyTelemetry::installed, ledger);
+                    BinderyTelemetry::installed, ledger, deploys(runtime, settings));
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Bindery could not start", e);
             runtime.close();
@@ -139,14 +148,32 @@ public final class Main {
                 ledger, upstream)));
     }
 
-    /** Starts the usage ledger the configuration names and adds it as a billing sink. */
-    private static Ledger ledger(WorkerRuntime runtime, BinderyTelemetry telemetry) {
+    /** Returns the settings of the ledger database the configuration names. */
+    private static LedgerSettings ledgerSettings(WorkerRuntime runtime) {
         var config = runtime.config().ledger();
-        var ledger = Ledger.start(LedgerSettings.of(config.url(), config.user(),
-                config.password(), LedgerSettings.dataDir(System::getenv),
-                LedgerSettings.nodeId(System::getenv)));
-        telemetry.addSink(ledger);
-        return ledger;
+        return LedgerSettings.of(config.url(), config.user(), config.password(),
+                LedgerSettings.dataDir(System::getenv), LedgerSettings.nodeId(System::getenv));
+    }
+
+    /**
+     * Opens the deploy store in the ledger's database and applies the active versions it
+     * records, before the listeners start. Without a reachable database the configuration
+     * file's workers serve and the deploy API answers 503.
+     */
+    private static DeployService deploys(WorkerRuntime runtime, LedgerSettings settings) {
+        DeployStore store;
+        try {
+            store = DeployStore.open(settings, Clock.systemUTC());
+        } catch (LedgerUnavailableException e) {
+            LOGGER.log(Level.ERROR, "Deploys are off: the deploy store cannot be opened, so "
+                    + "the configuration file's workers serve and /api/workers answers 503; "
+                    + "restart once the database answers", e);
+            return null;
+        }
+        var service = DeployService.create(runtime, store,
+                JarCache.in(settings.dataDir().resolve("deploys")));
+        service.restore();
+        return service;
     }
 
     /** Opens the billing file named by the property or variable, if any, as a sink. */
