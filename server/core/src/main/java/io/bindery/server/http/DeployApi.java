@@ -144,7 +144,8 @@ final class DeployApi {
         try {
             request = MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new BadRequest(400, "The body is not JSON (" + e.getOriginalMessage()
+            throw new BadRequest(400, "The body is not JSON (" + e.getMessage().lines()
+                    .findFirst().orElse("")
                     + "); send {\"config\": \"<YAML>\", \"jar\": \"<base64>\", \"label\": "
                     + "\"...\", \"activate\": true}.");
         }
