@@ -1,23 +1,21 @@
 package io.bindery.e2e.deploy;
 
+import static io.bindery.e2e.deploy.Greeters.admin;
+import static io.bindery.e2e.deploy.Greeters.get;
+import static io.bindery.e2e.deploy.Greeters.greet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bindery.e2e.Configs;
 import io.bindery.e2e.ForkedServer;
 import io.bindery.e2e.Http;
 import io.bindery.e2e.Records;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,27 +28,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployIT {
 
-    private static final String ENTRY = """
-            class: e2e.deploy.Greeter
-            account: acme
-            routes: ["/greet"]
-            """;
-
     @TempDir
     Path dir;
 
-    private final List<ForkedServer> servers = new ArrayList<>();
+    private Greeters greeters;
     private Path data;
-    private Path v0;
 
     @BeforeEach
-    void buildFirstVersion() {
-        v0 = WorkerJars.greeter(dir.resolve("v0"), "v0");
+    void prepare() {
+        greeters = new Greeters(dir);
     }
 
     @AfterEach
     void stopServers() {
-        servers.forEach(ForkedServer::stop);
+        greeters.close();
     }
 
     @Test
@@ -58,14 +49,15 @@ class DeployIT {
         ForkedServer server = start("deploy-cycle");
         var script = new DeployScript(server, dir.resolve("cli"));
 
-        var push = script.run("push", "greeter", jar("v1").toString(), entry().toString(),
+        var push = script.run("push", "greeter", greeters.jar("v1").toString(),
+                greeters.entryFile().toString(),
                 "--label", "sha-one", "--as", "alice");
         assertThat(push.code()).as(push.toString()).isZero();
         assertThat(push.out()).contains("greeter version 1 stored (label sha-one")
                 .contains("by alice; it is active now");
         assertThat(greet(server)).isEqualTo("v1");
 
-        var upload = upload(server, "v2", "bob");
+        var upload = greeters.upload(server, "v2", "bob");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         assertThat(Records.json(upload.body()).path("version").asInt()).isEqualTo(2);
         assertThat(greet(server)).isEqualTo("v2");
@@ -93,7 +85,7 @@ class DeployIT {
     @Test
     void theVersionIsOnTheWorkersSpanAndInTheBillingRecord() {
         ForkedServer server = start("deploy-version-attributes");
-        assertThat(upload(server, "v1", "alice").statusCode()).isEqualTo(201);
+        assertThat(greeters.upload(server, "v1", "alice").statusCode()).isEqualTo(201);
 
         HttpResponse<String> response = Http.get(server.uri("/greet"));
         assertThat(response.body()).isEqualTo("v1");
@@ -110,18 +102,18 @@ class DeployIT {
     @Test
     void aBrokenJarIsRefusedWhileTheOldVersionKeepsServing() {
         ForkedServer server = start("deploy-refused");
-        assertThat(upload(server, "v1", "alice").statusCode()).isEqualTo(201);
+        assertThat(greeters.upload(server, "v1", "alice").statusCode()).isEqualTo(201);
         var script = new DeployScript(server, dir.resolve("cli"));
 
         var push = script.run("push", "greeter", WorkerJars.empty(dir.resolve("empty"))
-                .toString(), entry().toString(), "--as", "mallory");
+                .toString(), greeters.entryFile().toString(), "--as", "mallory");
 
         assertThat(push.code()).as(push.toString()).isEqualTo(1);
         assertThat(push.err()).contains("greeter version 2 was refused", "version 1 keeps "
                 + "serving", "(HTTP 422)", "e2e.deploy.Greeter");
         assertThat(greet(server)).isEqualTo("v1");
-        var unbound = admin(server, "/api/workers/greeter/versions", body("v3", ENTRY
-                + "bindings: { missing: nowhere }\n"), "mallory");
+        var unbound = admin(server, "/api/workers/greeter/versions", greeters.body("v3",
+                Greeters.ENTRY + "bindings: { missing: nowhere }\n"), "mallory");
         assertThat(unbound.statusCode()).as(unbound.body()).isEqualTo(422);
         assertThat(Records.json(unbound.body()).path("errors").toString())
                 .contains("bindings.missing", "nowhere");
@@ -137,8 +129,8 @@ class DeployIT {
                 "deploy-restart-data").toAbsolutePath();
         delete(data);
         ForkedServer first = start("deploy-restart-a");
-        assertThat(upload(first, "v1", "alice").statusCode()).isEqualTo(201);
-        assertThat(upload(first, "v2", "bob").statusCode()).isEqualTo(201);
+        assertThat(greeters.upload(first, "v1", "alice").statusCode()).isEqualTo(201);
+        assertThat(greeters.upload(first, "v2", "bob").statusCode()).isEqualTo(201);
         assertThat(admin(first, "/api/workers/greeter/versions/1/activate", "{}", "carol")
                 .statusCode()).isEqualTo(200);
         assertThat(first.stop()).isZero();
@@ -157,64 +149,7 @@ class DeployIT {
     }
 
     private ForkedServer start(String name) {
-        var builder = ForkedServer.builder(name).config(Configs.workers("""
-                  - name: greeter
-                    jar: %s
-                %s""".formatted(v0, ENTRY.indent(4))));
-        if (data != null) {
-            builder.env("BINDERY_DATA_DIR", data.toString());
-        }
-        ForkedServer server = builder.start();
-        servers.add(server);
-        return server;
-    }
-
-    static String greet(ForkedServer server) {
-        HttpResponse<String> response = Http.get(server.uri("/greet"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    HttpResponse<String> upload(ForkedServer server, String version, String actor) {
-        return admin(server, "/api/workers/greeter/versions", body(version, ENTRY), actor);
-    }
-
-    String body(String version, String entry) {
-        try {
-            byte[] jar = Files.readAllBytes(jar(version));
-            var node = Records.json("{}").deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("config", entry)
-                    .put("jar", Base64.getEncoder().encodeToString(jar))
-                    .put("label", "label-" + version).put("activate", true);
-            return node.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Builds (once) the greeter jar that answers the version's name. */
-    Path jar(String version) {
-        Path jar = dir.resolve(version).resolve("greeter.jar");
-        return Files.exists(jar) ? jar : WorkerJars.greeter(dir.resolve(version), version);
-    }
-
-    private Path entry() {
-        try {
-            return Files.writeString(dir.resolve("greeter.yaml"), ENTRY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static HttpResponse<String> admin(ForkedServer server, String path, String json,
-            String actor) {
-        return Http.post(server.adminUrl().resolve(path), json, "Authorization",
-                "Bearer " + server.adminToken(), "X-Bindery-Actor", actor);
-    }
-
-    static HttpResponse<String> get(ForkedServer server, String path) {
-        return Http.get(server.adminUrl().resolve(path), "Authorization",
-                "Bearer " + server.adminToken());
+        return greeters.start(name, data);
     }
 
     private static void delete(Path folder) throws IOException {

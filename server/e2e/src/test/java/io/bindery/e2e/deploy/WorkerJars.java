@@ -18,8 +18,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles the test worker {@value #CLASS} against the worker API alone and packs it as a
- * jar, one jar per version: each answers {@code GET /greet} with its own text, after waiting
- * {@code ?wait=<ms>} when asked, so that a test can keep a request on an old version.
+ * jar, one jar per version: each answers {@code GET /greet} with its own text. With
+ * {@code ?mark=<file>&wait=<ms>} it first creates the file, then waits, so that a test knows
+ * a request is running on an old version and can keep it there.
  */
 final class WorkerJars {
 
@@ -38,10 +39,15 @@ final class WorkerJars {
             public class Greeter implements Worker {
                 @Override
                 public Response fetch(Request request, Env env, ExecutionContext ctx)
-                        throws InterruptedException {
+                        throws Exception {
                     String query = request.url().getQuery();
-                    if (query != null && query.startsWith("wait=")) {
-                        Thread.sleep(Long.parseLong(query.substring(5)));
+                    for (String pair : query == null ? new String[0] : query.split("&")) {
+                        String value = pair.substring(pair.indexOf('=') + 1);
+                        if (pair.startsWith("mark=")) {
+                            java.nio.file.Files.createFile(java.nio.file.Path.of(value));
+                        } else if (pair.startsWith("wait=")) {
+                            Thread.sleep(Long.parseLong(value));
+                        }
                     }
                     return Response.text(200, "%s");
                 }
