@@ -167,7 +167,8 @@ final class Deployment {
     }
 
     private static ObjectMapper newMapper() {
-        var mapper = new ObjectMapper().findAndRegisterModules();
+        var mapper = new ObjectMapper()
+                .registerModules(ObjectMapper.findModules(Deployment.class.getClassLoader()));
         mapper.setTypeFactory(TypeFactory.defaultInstance().withCache(new LRUMap<>(16, 256)));
         return mapper;
     }
