@@ -70,6 +70,20 @@ class HotDeployTest {
     }
 
     @Test
+    void workerOnTheServersClassPathIsReplacedAndRestored() {
+        runtime.activate(new VersionSource("other", 1, null,
+                "class: " + CLASS + "\nroutes: [/echo]\n", hello("jar", "")));
+        assertThat(server.get("/echo").body()).isEqualTo("hello jar");
+
+        runtime.activateConfigured("other");
+
+        assertThat(server.post("/echo", "ping").body()).contains("\"body\":\"ping\"");
+        assertThat(runtime.retired()).extracting(RetiredVersion::worker,
+                RetiredVersion::version, RetiredVersion::loaderClosed)
+                .containsExactly(tuple("other", 1, true), tuple("other", 0, true));
+    }
+
+    @Test
     void uploadWithANewNameAddsAWorker() {
         runtime.activate(new VersionSource("greeter", 1, null,
                 "class: " + CLASS + "\nroutes: [/greet]\n", hello("added", "")));
