@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,16 +153,6 @@ final class Deployment {
     /** @return how many requests and background tasks hold this snapshot now */
     int holders() {
         return Math.max(0, holders.get());
-    }
-
-    /** @return whether every holder has let go of this retired snapshot */
-    boolean drained() {
-        return holders.get() <= 0;
-    }
-
-    /** @return the versions of this snapshot, for messages */
-    List<String> versions() {
-        return workers.values().stream().map(w -> w.name() + "@" + w.version()).toList();
     }
 
     private static ObjectMapper newMapper() {

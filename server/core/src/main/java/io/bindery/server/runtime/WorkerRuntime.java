@@ -297,6 +297,7 @@ public final class WorkerRuntime implements AutoCloseable {
         try {
             next = validate(candidate, current);
             snapshot = current.with(next);
+            checkCallers(next, snapshot, candidate);
             start(next, snapshot, candidate);
         } catch (DeployRejectedException e) {
             release(candidate.loader());
@@ -347,6 +348,37 @@ public final class WorkerRuntime implements AutoCloseable {
                         + "worker '" + owner + "'", "choose another route, or first deploy a "
                         + "version of '" + owner + "' without it"));
             }
+        }
+    }
+
+    /**
+     * Checks that the typed bindings other workers use into this worker still pair with the
+     * new version: it serves the same interfaces and methods, with types that can cross.
+     */
+    private static void checkCallers(DeployedWorker next, Deployment snapshot,
+            Candidate candidate) {
+        var errors = new ArrayList<ConfigError>();
+        for (DeployedWorker caller : snapshot.workers().values()) {
+            if (!(caller.env() instanceof WorkerEnv env) || caller == next) {
+                continue;
+            }
+            for (ServiceBindingStub stub : env.stubs()) {
+                if (!stub.target().equals(next.name())) {
+                    continue;
+                }
+                try {
+                    stub.pairAll(snapshot);
+                } catch (IllegalArgumentException e) {
+                    errors.add(candidate.error("class", "typed calls of worker '"
+                            + caller.name() + "' through binding '" + stub.name()
+                            + "' would break: " + e.getMessage(), "keep serving the interfaces "
+                            + "and methods its callers use, or first deploy callers that no "
+                            + "longer use them"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw refused(next.name(), next.version(), errors);
         }
     }
 

@@ -31,10 +31,6 @@ class LoaderReleaseTest {
     private static final String ENTERED = "bindery.test.entered";
     private static final int MAX_GC_ROUNDS = 50;
     private static final String HELLO = "com.example.gc.Hello";
-    private static final String CALLER = "com.example.rpc.Caller";
-    private static final String ADDER = "com.example.rpc.Adder";
-    private static final String SUM = "com.example.rpc.Sum";
-    private static final String CALLEE = "com.example.rpc.Callee";
 
     @TempDir
     Path dir;
@@ -83,20 +79,21 @@ class LoaderReleaseTest {
 
     @Test
     void replacedTypedRpcTargetIsCollected() throws Exception {
+        var rpc = new RpcJars(dir, LOADER);
         try (TestServer server = TestServer.start(dir, """
                 workers:
                   - { name: caller, class: %s, jar: %s, routes: ["/add"],
                       bindings: { ADDER: adder } }
                   - { name: adder, class: %s, jar: %s }
-                """.formatted(CALLER, caller(), CALLEE, callee(0)))) {
+                """.formatted(RpcJars.CALLER, rpc.caller(), RpcJars.CALLEE, rpc.callee(0)))) {
             WorkerRuntime runtime = server.server().runtime();
-            runtime.activate(new VersionSource("adder", 1, null, "class: " + CALLEE,
-                    callee(1)));
+            runtime.activate(new VersionSource("adder", 1, null, RpcJars.CALLEE_ENTRY,
+                    rpc.callee(1)));
             WeakReference<ClassLoader> v1 = takeLoader();
             assertThat(server.get("/add").body()).isEqualTo("sum 5 from version 1");
 
-            runtime.activate(new VersionSource("adder", 2, null, "class: " + CALLEE,
-                    callee(2)));
+            runtime.activate(new VersionSource("adder", 2, null, RpcJars.CALLEE_ENTRY,
+                    rpc.callee(2)));
 
             assertThat(server.get("/add").body()).isEqualTo("sum 5 from version 2");
             assertCollected(v1);
@@ -146,70 +143,5 @@ class LoaderReleaseTest {
                             }
                         }
                         """.formatted(LOADER, ENTERED, GATE, version)));
-    }
-
-    private Path caller() {
-        return WorkerJars.build(dir.resolve("caller-build"), dir.resolve("caller.jar"),
-                Map.of(CALLER, """
-                        package com.example.rpc;
-
-                        import io.bindery.worker.*;
-
-                        public class Caller implements Worker {
-                            @Override
-                            public Response fetch(Request request, Env env,
-                                    ExecutionContext ctx) {
-                                Sum sum = env.service("ADDER", Adder.class).add(new Sum(2, 3));
-                                return Response.text(200, "sum " + sum.left() + " from "
-                                        + "version " + sum.right());
-                            }
-                        }
-                        """, ADDER, adderSource(), SUM, sumSource()));
-    }
-
-    private Path callee(int version) {
-        return WorkerJars.build(dir.resolve("callee-build-" + version),
-                dir.resolve("callee-" + version + ".jar"), Map.of(CALLEE, """
-                        package com.example.rpc;
-
-                        import io.bindery.worker.*;
-
-                        public class Callee implements Worker, Adder {
-                            @Override
-                            public void start(Env env) {
-                                System.getProperties().put("%s", getClass().getClassLoader());
-                            }
-
-                            @Override
-                            public Sum add(Sum pair) {
-                                return new Sum(pair.left() + pair.right(), %d);
-                            }
-
-                            @Override
-                            public Response fetch(Request request, Env env,
-                                    ExecutionContext ctx) {
-                                return Response.status(404);
-                            }
-                        }
-                        """.formatted(LOADER, version), ADDER, adderSource(), SUM, sumSource()));
-    }
-
-    private static String adderSource() {
-        return """
-                package com.example.rpc;
-
-                public interface Adder {
-                    Sum add(Sum pair);
-                }
-                """;
-    }
-
-    private static String sumSource() {
-        return """
-                package com.example.rpc;
-
-                public record Sum(int left, int right) {
-                }
-                """;
     }
 }
