@@ -41,6 +41,12 @@ final class WorkersBinder {
     private final Map<String, YamlNode> routeClaims = new HashMap<>();
     private final Map<String, String> routeOwners = new HashMap<>();
 
+    /**
+     * Creates a binder for one file or one uploaded entry.
+     *
+     * @param loader checks that each entry's class loads; {@code null} to leave that to the
+     *     runtime, which loads an uploaded version's class from its own loader
+     */
     WorkersBinder(Fields fields, Path baseDir, UnaryOperator<String> environment,
             WorkerLoader loader) {
         this.fields = fields;

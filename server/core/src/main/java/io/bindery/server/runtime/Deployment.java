@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -156,18 +155,9 @@ final class Deployment {
         return Math.max(0, holders.get());
     }
 
-    /** @return whether every holder has let go of this retired snapshot */
-    boolean drained() {
-        return holders.get() <= 0;
-    }
-
-    /** @return the versions of this snapshot, for messages */
-    List<String> versions() {
-        return workers.values().stream().map(w -> w.name() + "@" + w.version()).toList();
-    }
-
     private static ObjectMapper newMapper() {
-        var mapper = new ObjectMapper().findAndRegisterModules();
+        var mapper = new ObjectMapper()
+                .registerModules(ObjectMapper.findModules(Deployment.class.getClassLoader()));
         mapper.setTypeFactory(TypeFactory.defaultInstance().withCache(new LRUMap<>(16, 256)));
         return mapper;
     }

@@ -52,13 +52,13 @@ public final class Dispatcher {
     public Response dispatch(RequestScope scope, Request request) {
         long start = System.nanoTime();
         Response response;
-        Deployment snapshot = invoker.acquire();
-        scope.useDeployment(snapshot);
+        var hold = new Hold(invoker.acquire());
+        scope.useDeployment(hold.snapshot);
         try {
-            response = serve(scope, request, snapshot);
+            response = serve(scope, request, hold);
         } finally {
             tasks.responded(scope);
-            snapshot.release();
+            hold.releaseUnlessHandedOver();
         }
         if (LOGGER.isLoggable(Level.DEBUG)) {
             LOGGER.log(Level.DEBUG, "Request " + scope.requestId() + ": " + request.method() + " "
@@ -95,7 +95,8 @@ public final class Dispatcher {
         return limitError(status(error.limit()), error, null, scope);
     }
 
-    private Response serve(RequestScope scope, Request request, Deployment snapshot) {
+    private Response serve(RequestScope scope, Request request, Hold hold) {
+        Deployment snapshot = hold.snapshot;
         var match = snapshot.routes().match(request.path());
         if (match.isEmpty()) {
             scope.useLimits(snapshot.unrouted());
@@ -108,25 +109,25 @@ public final class Dispatcher {
             return rejected(scope);
         }
         scope.tryInvocation(Integer.MAX_VALUE);
-        return runEntry(scope, snapshot, worker, request);
+        return runEntry(scope, hold, worker, request);
     }
 
     /**
-     * Runs the entry worker on a thread of its own, which holds the snapshot until the worker
-     * returns, also when the request timed out before: a retired version's class loader is
-     * not closed under a worker that still runs.
+     * Runs the entry worker on a thread of its own, to which the request's hold on its
+     * snapshot passes: it lets go when the worker returns, also when the request timed out
+     * before, so that a retired version's class loader is not closed under a running worker.
      */
-    private Response runEntry(RequestScope scope, Deployment snapshot, DeployedWorker worker,
+    private Response runEntry(RequestScope scope, Hold hold, DeployedWorker worker,
             Request request) {
         var invocation = Invocation.entry(worker.name(), worker.account(), worker.version());
-        snapshot.tryAcquire();
         var call = new FutureTask<>(() -> {
             try {
                 return invoker.invoke(invocation, request, scope);
             } finally {
-                snapshot.release();
+                hold.snapshot.release();
             }
         });
+        hold.handOver();
         Thread.ofVirtual().name("bindery-entry-" + worker.name()).start(call);
         try {
             return call.get(scope.limits().requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -250,5 +251,25 @@ public final class Dispatcher {
         body.put("message", message);
         body.put("requestId", scope.requestId());
         return Response.json(status, Json.write(body));
+    }
+
+    /** A request's hold on its snapshot, released by the dispatcher or by the entry thread. */
+    private static final class Hold {
+        final Deployment snapshot;
+        private boolean handedOver;
+
+        Hold(Deployment snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        void handOver() {
+            handedOver = true;
+        }
+
+        void releaseUnlessHandedOver() {
+            if (!handedOver) {
+                snapshot.release();
+            }
+        }
     }
 }

@@ -102,12 +102,19 @@ final class Retirements {
                 .mapToInt(Deployment::holders).sum();
     }
 
+    /**
+     * Tells whether a live snapshot still runs a version, or another version that shares its
+     * jar's class loader; workers on the server's class path share the server's loader, which
+     * is never closed.
+     */
     private boolean used(Entry entry) {
         var snapshots = new ArrayList<>(live);
         snapshots.add(current.get());
+        ClassLoader classLoader = entry.deployed.loader();
+        boolean jar = classLoader instanceof URLClassLoader;
         for (Deployment snapshot : snapshots) {
             for (DeployedWorker worker : snapshot.workers().values()) {
-                if (worker == entry.deployed || worker.loader() == entry.deployed.loader()) {
+                if (worker == entry.deployed || jar && worker.loader() == classLoader) {
                     return true;
                 }
             }
@@ -120,20 +127,24 @@ final class Retirements {
         entry.deployed = null;
         entry.closed = true;
         entry.closedAt = clock.instant();
-        boolean own;
+        boolean jar = closeJar(entry, classLoader);
+        LOGGER.log(Level.INFO, () -> "Worker '" + entry.worker + "' version " + entry.version
+                + " released " + seconds(entry.retiredAt, entry.closedAt) + " after it was "
+                + "replaced, when no request ran on it any more" + (jar
+                        ? "; class loader " + classLoader.getName() + " closed" : ""));
+        if (jar) {
+            CLEANER.register(classLoader, new Collected(entry, clock));
+        }
+    }
+
+    /** Closes a version's jar loader; returns {@code false} for the server's own loader. */
+    private boolean closeJar(Entry entry, ClassLoader classLoader) {
         try {
-            own = loader.release(classLoader);
+            return loader.release(classLoader);
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Worker '" + entry.worker + "' version " + entry.version
                     + ": its jar could not be closed", e);
-            own = true;
-        }
-        LOGGER.log(Level.INFO, () -> "Worker '" + entry.worker + "' version " + entry.version
-                + " released: its last request ended " + seconds(entry.retiredAt, entry.closedAt)
-                + " after it was replaced" + (classLoader instanceof URLClassLoader
-                        ? "; class loader " + classLoader.getName() + " closed" : ""));
-        if (own) {
-            CLEANER.register(classLoader, new Collected(entry, clock));
+            return true;
         }
     }
 

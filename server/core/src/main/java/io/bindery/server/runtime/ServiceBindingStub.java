@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -127,6 +128,24 @@ public final class ServiceBindingStub implements ServiceBinding {
         return "ServiceBinding[" + caller + "." + name + " -> " + target + "]";
     }
 
+    /**
+     * Pairs every method of the interfaces the caller has asked for with the target version
+     * of a snapshot, caching the pairings in that snapshot.
+     *
+     * @param snapshot the snapshot about to be activated
+     * @throws IllegalArgumentException when that version no longer serves one of them
+     */
+    void pairAll(Deployment snapshot) {
+        DeployedWorker callee = snapshot.worker(target);
+        for (Class<?> type : Set.copyOf(proxies.keySet())) {
+            for (Method method : type.getMethods()) {
+                if (!Modifier.isStatic(method.getModifiers())) {
+                    pairing(snapshot, callee, method, type);
+                }
+            }
+        }
+    }
+
     <T> T service(Class<T> type) {
         return type.cast(proxies.computeIfAbsent(type, this::proxy));
     }
@@ -141,7 +160,8 @@ public final class ServiceBindingStub implements ServiceBinding {
      */
     private Object proxy(Class<?> type) {
         checkInterface(type);
-        Deployment snapshot = invoker.visible();
+        RequestScope scope = CurrentScope.get();
+        Deployment snapshot = scope != null ? scope.deployment() : invoker.visible();
         DeployedWorker callee = snapshot.worker(target);
         for (Method method : type.getMethods()) {
             if (!Modifier.isStatic(method.getModifiers())) {

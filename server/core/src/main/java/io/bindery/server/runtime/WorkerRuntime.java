@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import java.util.jar.JarFile;
 
 /**
  * Deploys the workers of a configuration and wires them together: instances, environments,
@@ -146,7 +147,7 @@ public final class WorkerRuntime implements AutoCloseable {
                 throw refused(source.worker(), source.version(), e.errors());
             }
             String label = source.label() == null ? "" : source.label();
-            String sha256 = sha256(source.worker(), source.version(), source.jar());
+            String sha256 = readJar(source.worker(), source.version(), source.jar());
             return switchTo(new Candidate(spec, source.version(), label, sha256,
                     loader.versionLoader(source.jar(), "worker:" + where.replace(" version ",
                             "@v"))));
@@ -296,6 +297,7 @@ public final class WorkerRuntime implements AutoCloseable {
         try {
             next = validate(candidate, current);
             snapshot = current.with(next);
+            checkCallers(next, snapshot, candidate);
             start(next, snapshot, candidate);
         } catch (DeployRejectedException e) {
             release(candidate.loader());
@@ -346,6 +348,37 @@ public final class WorkerRuntime implements AutoCloseable {
                         + "worker '" + owner + "'", "choose another route, or first deploy a "
                         + "version of '" + owner + "' without it"));
             }
+        }
+    }
+
+    /**
+     * Checks that the typed bindings other workers use into this worker still pair with the
+     * new version: it serves the same interfaces and methods, with types that can cross.
+     */
+    private static void checkCallers(DeployedWorker next, Deployment snapshot,
+            Candidate candidate) {
+        var errors = new ArrayList<ConfigError>();
+        for (DeployedWorker caller : snapshot.workers().values()) {
+            if (!(caller.env() instanceof WorkerEnv env) || caller == next) {
+                continue;
+            }
+            for (ServiceBindingStub stub : env.stubs()) {
+                if (!stub.target().equals(next.name())) {
+                    continue;
+                }
+                try {
+                    stub.pairAll(snapshot);
+                } catch (IllegalArgumentException e) {
+                    errors.add(candidate.error("class", "typed calls of worker '"
+                            + caller.name() + "' through binding '" + stub.name()
+                            + "' would break: " + e.getMessage(), "keep serving the interfaces "
+                            + "and methods its callers use, or first deploy callers that no "
+                            + "longer use them"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw refused(next.name(), next.version(), errors);
         }
     }
 
@@ -436,18 +469,22 @@ public final class WorkerRuntime implements AutoCloseable {
         return namespaces;
     }
 
-    private static String sha256(String worker, int version, Path jar) {
-        try (InputStream in = Files.newInputStream(jar)) {
+    /** Checks that the jar opens as a jar and returns its SHA-256 in hex. */
+    private static String readJar(String worker, int version, Path jar) {
+        try (var opened = new JarFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
+            try (InputStream in = Files.newInputStream(jar)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    digest.update(buffer, 0, read);
+                }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw refused(worker, version, List.of(new ConfigError(worker + " version "
-                    + version, 0, 0, "jar", "the jar " + jar + " cannot be read: " + e,
-                    "upload the jar again")));
+                    + version, 0, 0, "jar", "the jar " + jar.getFileName() + " cannot be read "
+                    + "as a jar: " + e, "upload the jar your build wrote (a zip file with "
+                    + "the worker's classes)")));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JDK has no SHA-256.", e);
         }
