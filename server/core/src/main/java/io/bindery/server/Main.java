@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,9 @@ import java.util.List;
  * {@code ./data}), or PostgreSQL when {@code ledger.url} or {@code BINDERY_LEDGER_URL} is set;
  * {@code GET /api/usage} on the admin listener reads it. Deploys of single workers
  * ({@link DeployService}) are kept in the same database; at start, after the configuration
- * file's workers, the versions last activated there are applied again. Exit codes: 0 after a normal
+ * file's workers, the versions last activated there are applied again, and every
+ * {@value #SYNC_VARIABLE} seconds (default 5, 0 for never) those other nodes activate.
+ * Exit codes: 0 after a normal
  * shutdown, 2 for an invalid configuration or command line, 1 when the server cannot start.
  */
 public final class Main {
@@ -48,6 +51,11 @@ public final class Main {
 
     /** The system property the demo configuration reads the upstream's URL from. */
     public static final String UPSTREAM_PROPERTY = "DEMO_UPSTREAM_URL";
+
+    /** The environment variable with the seconds between looks at other nodes' deploys. */
+    public static final String SYNC_VARIABLE = "BINDERY_DEPLOY_SYNC_SECONDS";
+
+    private static final long DEFAULT_SYNC_SECONDS = 5;
 
     private static final String USAGE = "Usage: bindery [--config FILE]\n"
             + "  --config FILE  serve the workers of a YAML configuration file\n"
@@ -112,6 +120,7 @@ public final class Main {
         BinderyTelemetry telemetry = null;
         BillingFileSink billingFile = null;
         Ledger ledger = null;
+        DeployService deploys = null;
         BinderyServer server;
         try {
             telemetry = BinderyTelemetry.start(TelemetryOptions.defaults());
@@ -119,8 +128,9 @@ public final class Main {
             LedgerSettings settings = ledgerSettings(runtime);
             ledger = Ledger.start(settings);
             telemetry.addSink(ledger);
+            deploys = deploys(runtime, settings);
             server = BinderyServer.start(runtime, System.getenv("BINDERY_ADMIN_TOKEN"),
-                    BinderyTelemetry::installed, ledger, deploys(runtime, settings));
+                    BinderyTelemetry::installed, ledger, deploys);
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Bindery could not start", e);
             runtime.close();
@@ -132,6 +142,9 @@ public final class Main {
             }
             if (ledger != null) {
                 ledger.close();
+            }
+            if (deploys != null) {
+                deploys.close();
             }
             closeQuietly(upstream);
             return 1;
@@ -145,7 +158,7 @@ public final class Main {
                     + "; every path of the public listener answers 404.");
         }
         return awaitShutdown(new Shutdown(shutdownSteps(server, telemetry, billingFile,
-                ledger, upstream)));
+                ledger, deploys, upstream)));
     }
 
     /** Returns the settings of the ledger database the configuration names. */
@@ -173,7 +186,26 @@ public final class Main {
         var service = DeployService.create(runtime, store,
                 JarCache.in(settings.dataDir().resolve("deploys")));
         service.restore();
+        long seconds = syncSeconds();
+        if (seconds > 0) {
+            service.follow(Duration.ofSeconds(seconds));
+        }
         return service;
+    }
+
+    /** Returns {@value #SYNC_VARIABLE}: seconds between looks at other nodes' deploys. */
+    private static long syncSeconds() {
+        String text = System.getenv(SYNC_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_SYNC_SECONDS;
+        }
+        try {
+            return Math.max(0, Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            LOGGER.log(Level.WARNING, SYNC_VARIABLE + "='" + text + "' is not a whole number "
+                    + "of seconds; using " + DEFAULT_SYNC_SECONDS + " (0 turns following off)");
+            return DEFAULT_SYNC_SECONDS;
+        }
     }
 
     /** Opens the billing file named by the property or variable, if any, as a sink. */
@@ -189,14 +221,18 @@ public final class Main {
     }
 
     /**
-     * Returns the shutdown in order: stop the listeners (in-flight requests finish, then
-     * background tasks), close telemetry (open traces billed, spans flushed), close the
-     * billing file, write the ledger's last records, stop the demo upstream.
+     * Returns the shutdown in order: stop following other nodes' deploys, stop the listeners
+     * (in-flight requests finish, then background tasks), close telemetry (open traces
+     * billed, spans flushed), close the billing file, write the ledger's last records, stop
+     * the demo upstream.
      */
     private static List<Runnable> shutdownSteps(BinderyServer server,
             BinderyTelemetry telemetry, BillingFileSink billingFile, Ledger ledger,
-            UpstreamUserService upstream) {
+            DeployService deploys, UpstreamUserService upstream) {
         var steps = new ArrayList<Runnable>();
+        if (deploys != null) {
+            steps.add(deploys::close);
+        }
         steps.add(server::stop);
         steps.add(telemetry::close);
         if (billingFile != null) {

@@ -48,6 +48,7 @@ class DeployApiTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<DeployService> services = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -212,8 +213,25 @@ class DeployApiTest {
             assertThat(hello(second)).isEqualTo("hello config");
             assertThat(log.at(Level.SEVERE)).singleElement().satisfies(r -> assertThat(
                     r.getMessage()).contains("hello version 1 (activated by a at ",
-                    "no longer validates", "bindings.auth"));
+                    "does not validate on this node, so version 0 keeps serving",
+                    "bindings.auth"));
         }
+    }
+
+    @Test
+    void aNodeAppliesWhatAnotherNodeOnTheSameDatabaseActivated() throws Exception {
+        BinderyServer first = start();
+        BinderyServer second = start();
+        post(first, "/api/workers/hello/versions", upload("one", null), "alice");
+
+        assertThat(hello(second)).isEqualTo("hello config");
+        assertThat(services.get(1).sync()).isEqualTo(1);
+        assertThat(hello(second)).isEqualTo("hello one");
+        assertThat(services.get(1).sync()).isZero();
+
+        post(second, "/api/workers/hello/rollback", "{}", "bob");
+        assertThat(services.get(0).sync()).isEqualTo(1);
+        assertThat(hello(first)).isEqualTo("hello config");
     }
 
     private BinderyServer start() throws IOException {
@@ -233,6 +251,7 @@ class DeployApiTest {
         var service = DeployService.create(runtime, DeployStore.open(settings,
                 Clock.systemUTC()), JarCache.in(dir.resolve("data/deploys")));
         service.restore();
+        services.add(service);
         BinderyServer server = BinderyServer.start(runtime, TOKEN, () -> null, null, service);
         open.add(server);
         return server;

@@ -11,6 +11,7 @@ import io.bindery.server.deploy.VersionSource;
 import io.bindery.server.deploy.WorkerVersion;
 import io.bindery.server.runtime.WorkerRuntime;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,13 +24,15 @@ import java.util.stream.Collectors;
  * every version is stored in the {@link DeployStore} (the ledger's database) before it is
  * activated, its jar is cached under the data folder for its class loader
  * ({@link JarCache}), and every activation, rollback and refusal is recorded with its actor.
- * {@link #restore()} applies the recorded active versions when a server starts.
+ * {@link #restore()} applies the recorded active versions when a server starts, and
+ * {@link #follow(Duration)} applies those that other nodes on the same database record
+ * while it runs.
  *
  * <p>A version that does not validate is refused by the runtime with every error; the
  * refusal is recorded and the version that served keeps serving. Changes are serialized;
  * reads may run at any time. Thread-safe.
  */
-public final class DeployService {
+public final class DeployService implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(DeployService.class.getName());
     private static final int HISTORY_SCAN = 1_000;
@@ -37,6 +40,8 @@ public final class DeployService {
     private final WorkerRuntime runtime;
     private final DeployStore store;
     private final JarCache jars;
+    private final Map<String, Long> seen = new HashMap<>();
+    private volatile Thread follower;
 
     private DeployService(WorkerRuntime runtime, DeployStore store, JarCache jars) {
         this.runtime = runtime;
@@ -123,17 +128,43 @@ public final class DeployService {
      * @return how many versions were applied
      */
     public synchronized int restore() {
-        List<DeployEvent> recorded = store.active().values().stream()
-                .sorted(Comparator.comparingLong(DeployEvent::id)).toList();
-        int applied = 0;
-        for (DeployEvent event : recorded) {
-            if (event.version() > 0 && restore(event)) {
-                applied++;
-            }
-        }
-        LOGGER.log(Level.INFO, "Deploy: restored " + applied + " of " + recorded.size()
-                + " recorded active versions from " + store);
+        int applied = follow("restored");
+        LOGGER.log(Level.INFO, "Deploy: restored " + applied + " recorded active versions "
+                + "from " + store);
         return applied;
+    }
+
+    /**
+     * Applies the activations that other nodes recorded since this node last looked, so
+     * that nodes sharing a database serve the same versions. Each recorded activation is
+     * tried once: one that does not validate here is logged as an error and left.
+     *
+     * @return how many versions were applied
+     */
+    public synchronized int sync() {
+        return follow("applied");
+    }
+
+    /**
+     * Calls {@link #sync()} every {@code interval} on a daemon thread until {@link #close()}.
+     *
+     * @param interval the time between two looks at the database
+     */
+    public void follow(Duration interval) {
+        Thread thread = Thread.ofPlatform().daemon().name("bindery-deploy-sync")
+                .start(() -> followLoop(interval));
+        follower = thread;
+        LOGGER.log(Level.INFO, "Deploy: following deploys of other nodes in " + store
+                + " every " + interval.toMillis() + " ms");
+    }
+
+    /** Stops following other nodes' deploys; idempotent. */
+    @Override
+    public void close() {
+        Thread thread = follower;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     /** @return every worker with its active version, in configuration order */
@@ -237,8 +268,9 @@ public final class DeployService {
 
     private Activation activated(WorkerVersion active, int previous, String actor,
             DeployAction action) {
-        store.record(active.worker(), active.version(), action, actor, "replaced version "
-                + previous);
+        DeployEvent event = store.record(active.worker(), active.version(), action, actor,
+                "replaced version " + previous);
+        seen.put(active.worker(), event.id());
         LOGGER.log(Level.INFO, "Deploy: " + actor + " " + (action == DeployAction.ROLLBACK
                 ? "rolled " + active.worker() + " back to" : "activated " + active.worker())
                 + " version " + active.version() + " (" + active.label() + "), replacing "
@@ -257,26 +289,62 @@ public final class DeployService {
         return refusal;
     }
 
-    private boolean restore(DeployEvent event) {
+    /** Applies every recorded activation newer than the last one seen per worker. */
+    private int follow(String verb) {
+        List<DeployEvent> recorded = store.active().values().stream()
+                .sorted(Comparator.comparingLong(DeployEvent::id)).toList();
+        int applied = 0;
+        for (DeployEvent event : recorded) {
+            if (event.id() > seen.getOrDefault(event.worker(), 0L)) {
+                seen.put(event.worker(), event.id());
+                if (currentNumber(event.worker()) != event.version() && apply(event, verb)) {
+                    applied++;
+                }
+            }
+        }
+        return applied;
+    }
+
+    private boolean apply(DeployEvent event, String verb) {
         String what = event.worker() + " version " + event.version() + " (activated by "
                 + event.actor() + " at " + event.at() + " on " + event.nodeId() + ")";
         try {
-            StoredVersion stored = store.version(event.worker(), event.version())
-                    .orElseThrow(() -> new IllegalStateException("its row is missing"));
-            runtime.activate(source(stored));
-            LOGGER.log(Level.INFO, "Deploy: restored " + what + ", label "
-                    + stored.label() + ", sha256 " + stored.sha256());
+            WorkerVersion active = event.version() == 0
+                    ? runtime.activateConfigured(event.worker())
+                    : runtime.activate(source(store.version(event.worker(), event.version())
+                            .orElseThrow(() -> new IllegalStateException("its row is gone"))));
+            LOGGER.log(Level.INFO, "Deploy: " + verb + " " + what + ", label "
+                    + active.label() + ", sha256 " + active.sha256());
             return true;
         } catch (DeployRejectedException e) {
-            LOGGER.log(Level.ERROR, "Deploy: " + what + " no longer validates, so the "
-                    + "configuration file's entry serves; fix it and deploy again:\n"
-                    + e.errors().stream().map(ConfigError::render)
+            LOGGER.log(Level.ERROR, "Deploy: " + what + " does not validate on this node, "
+                    + "so version " + currentNumber(event.worker()) + " keeps serving; fix it "
+                    + "and deploy again:\n" + e.errors().stream().map(ConfigError::render)
                             .collect(Collectors.joining("\n")));
         } catch (RuntimeException e) {
-            LOGGER.log(Level.ERROR, "Deploy: " + what + " cannot be restored, so the "
-                    + "configuration file's entry serves", e);
+            LOGGER.log(Level.ERROR, "Deploy: " + what + " cannot be applied on this node, so "
+                    + "version " + currentNumber(event.worker()) + " keeps serving", e);
         }
         return false;
+    }
+
+    private void followLoop(Duration interval) {
+        boolean failing = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(interval);
+                sync();
+                failing = false;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    LOGGER.log(Level.WARNING, "Deploy: cannot read other nodes' deploys from "
+                            + store + "; retrying every " + interval.toMillis() + " ms", e);
+                }
+                failing = true;
+            }
+        }
     }
 
     private VersionSource source(StoredVersion stored) {
