@@ -199,8 +199,9 @@ public final class DeployCli {
         }
     }
 
-    /** Used by {@link CliView} for values it prints. */
+    /** Returns a JSON value as {@link CliView} prints it: {@code -} when absent or blank. */
     static String text(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() ? "-" : node.asText();
+        return node == null || node.isMissingNode() || node.isNull() || node.asText().isBlank()
+                ? "-" : node.asText();
     }
 }

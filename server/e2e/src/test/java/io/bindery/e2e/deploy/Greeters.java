@@ -44,15 +44,19 @@ final class Greeters implements AutoCloseable {
      * @param name the server's folder name
      * @param data the data folder ({@code BINDERY_DATA_DIR}), or {@code null} for the
      *     server's own
+     * @param environment more environment variables, as name and value pairs
      * @return the running server
      */
-    ForkedServer start(String name, Path data) {
+    ForkedServer start(String name, Path data, String... environment) {
         var builder = ForkedServer.builder(name).config(Configs.workers("""
                   - name: greeter
                     jar: %s
                 %s""".formatted(jar("v0"), ENTRY.indent(4))));
         if (data != null) {
             builder.env("BINDERY_DATA_DIR", data.toString());
+        }
+        for (int i = 0; i < environment.length; i += 2) {
+            builder.env(environment[i], environment[i + 1]);
         }
         ForkedServer server = builder.start();
         servers.add(server);
