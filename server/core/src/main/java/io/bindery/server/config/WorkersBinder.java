@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,16 @@ final class WorkersBinder {
                     + "bindings, ...) at the left margin, without name and jar");
             return Optional.empty();
         }
-        fields.checkKeys(entry, VERSION_KEYS);
+        var rest = new LinkedHashMap<>(entry.entries());
+        for (String key : List.of("name", "jar")) {
+            YamlNode node = rest.remove(key);
+            if (node != null) {
+                problems.add(node, "the deploy sets the worker's " + key + "; an uploaded "
+                        + "entry has no '" + key + "'", "remove '" + key + ":' from the entry");
+            }
+        }
+        fields.checkKeys(new Mapping(entry.path(), entry.line(), entry.column(), rest),
+                VERSION_KEYS);
         return worker(entry, names, name, jar);
     }
 

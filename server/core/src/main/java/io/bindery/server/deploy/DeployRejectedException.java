@@ -15,6 +15,8 @@ public final class DeployRejectedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String worker;
+    private final int version;
     private final transient List<ConfigError> errors;
 
     /**
@@ -28,7 +30,19 @@ public final class DeployRejectedException extends RuntimeException {
         super("Version " + version + " of worker '" + worker + "' was refused; the previous "
                 + "version keeps serving:\n" + errors.stream().map(ConfigError::render)
                         .collect(Collectors.joining("\n")));
+        this.worker = worker;
+        this.version = version;
         this.errors = List.copyOf(errors);
+    }
+
+    /** @return the name of the worker whose version was refused */
+    public String worker() {
+        return worker;
+    }
+
+    /** @return the refused version's number */
+    public int version() {
+        return version;
     }
 
     /** @return every reason the version was refused, each with field, problem and fix */

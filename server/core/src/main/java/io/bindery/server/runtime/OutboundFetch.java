@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>Thread-safe; callers block their (virtual) thread until the whole response has arrived.
  * Header fields the JDK client manages itself ({@code Host}, {@code Content-Length},
  * {@code Connection} and the like) are left out of the outgoing request, and hop-by-hop fields
- * are left out of the returned response.
+ * are left out of the returned response. The client runs with the server's context class
+ * loader, so that threads it starts do not keep a worker version's loader alive.
  */
 public final class OutboundFetch implements AutoCloseable {
 
@@ -50,6 +51,9 @@ public final class OutboundFetch implements AutoCloseable {
      */
     public Response fetch(Request request) throws IOException {
         HttpRequest outgoing = toHttpRequest(request);
+        Thread thread = Thread.currentThread();
+        ClassLoader workerLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(OutboundFetch.class.getClassLoader());
         try {
             return toResponse(client.send(outgoing, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (InterruptedException e) {
@@ -58,6 +62,8 @@ public final class OutboundFetch implements AutoCloseable {
                     + " was interrupted.");
             interrupted.initCause(e);
             throw interrupted;
+        } finally {
+            thread.setContextClassLoader(workerLoader);
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.jar.JarFile;
 
 /**
@@ -134,23 +135,12 @@ public final class WorkerRuntime implements AutoCloseable {
      * @throws DeployRejectedException naming every problem; nothing changed
      */
     public WorkerVersion activate(VersionSource source) {
-        String where = source.worker() + " version " + source.version();
         activations.lock();
         try {
-            Set<String> names = new LinkedHashSet<>(invoker.current().workers().keySet());
-            names.add(source.worker());
-            WorkerSpec spec;
-            try {
-                spec = versions.loadVersion(where, source.configYaml(), source.worker(),
-                        source.jar(), names);
-            } catch (ConfigException e) {
-                throw refused(source.worker(), source.version(), e.errors());
-            }
-            String label = source.label() == null ? "" : source.label();
-            String sha256 = readJar(source.worker(), source.version(), source.jar());
-            return switchTo(new Candidate(spec, source.version(), label, sha256,
-                    loader.versionLoader(source.jar(), "worker:" + where.replace(" version ",
-                            "@v"))));
+            return switchTo(candidate(source));
+        } catch (DeployRejectedException e) {
+            logRefusal(e);
+            throw e;
         } finally {
             activations.unlock();
         }
@@ -166,17 +156,12 @@ public final class WorkerRuntime implements AutoCloseable {
      *     entry does not validate now; nothing changed
      */
     public WorkerVersion activateConfigured(String worker) {
-        WorkerSpec spec = config.workers().stream().filter(w -> w.name().equals(worker))
-                .findFirst().orElseThrow(() -> refused(worker, 0, List.of(new ConfigError(
-                        worker + " version 0", 0, 0, "name", "the worker '" + worker + "' has "
-                                + "no entry in the configuration file " + config.source(),
-                        "activate one of its uploaded versions instead"))));
         activations.lock();
         try {
-            String name = spec.jar() == null ? null
-                    : "worker-jar:" + spec.jar().getFileName() + "@v0";
-            return switchTo(new Candidate(spec, 0, WorkerVersion.CONFIG_LABEL, null,
-                    loader.versionLoader(spec.jar(), name)));
+            return switchTo(configured(worker));
+        } catch (DeployRejectedException e) {
+            logRefusal(e);
+            throw e;
         } finally {
             activations.unlock();
         }
@@ -288,6 +273,36 @@ public final class WorkerRuntime implements AutoCloseable {
         invoker.publish(snapshot);
     }
 
+    private Candidate candidate(VersionSource source) {
+        String where = source.worker() + " version " + source.version();
+        Set<String> names = new LinkedHashSet<>(invoker.current().workers().keySet());
+        names.add(source.worker());
+        WorkerSpec spec;
+        try {
+            spec = versions.loadVersion(where, source.configYaml(), source.worker(),
+                    source.jar(), names);
+        } catch (ConfigException e) {
+            throw refused(source.worker(), source.version(), e.errors());
+        }
+        String label = source.label() == null ? "" : source.label();
+        String sha256 = readJar(source.worker(), source.version(), source.jar());
+        return new Candidate(spec, source.version(), label, sha256,
+                loader.versionLoader(source.jar(), "worker:" + source.worker() + "@v"
+                        + source.version()));
+    }
+
+    private Candidate configured(String worker) {
+        WorkerSpec spec = config.workers().stream().filter(w -> w.name().equals(worker))
+                .findFirst().orElseThrow(() -> refused(worker, 0, List.of(new ConfigError(
+                        worker + " version 0", 0, 0, "name", "the worker '" + worker + "' has "
+                                + "no entry in the configuration file " + config.source(),
+                        "activate one of its uploaded versions instead"))));
+        String name = spec.jar() == null ? null
+                : "worker-jar:" + spec.jar().getFileName() + "@v0";
+        return new Candidate(spec, 0, WorkerVersion.CONFIG_LABEL, null,
+                loader.versionLoader(spec.jar(), name));
+    }
+
     private WorkerVersion switchTo(Candidate candidate) {
         long start = System.nanoTime();
         WorkerSpec spec = candidate.spec();
@@ -301,10 +316,6 @@ public final class WorkerRuntime implements AutoCloseable {
             start(next, snapshot, candidate);
         } catch (DeployRejectedException e) {
             release(candidate.loader());
-            LOGGER.log(Level.WARNING, "Worker '" + spec.name() + "' version "
-                    + candidate.version() + " refused with " + e.errors().size()
-                    + " problem(s); version " + versionOf(current, spec.name())
-                    + " keeps serving: " + e.getMessage());
             throw e;
         }
         invoker.publish(snapshot);
@@ -371,9 +382,9 @@ public final class WorkerRuntime implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     errors.add(candidate.error("class", "typed calls of worker '"
                             + caller.name() + "' through binding '" + stub.name()
-                            + "' would break: " + e.getMessage(), "keep serving the interfaces "
-                            + "and methods its callers use, or first deploy callers that no "
-                            + "longer use them"));
+                            + "' would break: " + clause(e.getMessage()), "keep serving the "
+                            + "interfaces and methods its callers use, or first deploy "
+                            + "callers that no longer use them"));
                 }
             }
         }
@@ -420,9 +431,19 @@ public final class WorkerRuntime implements AutoCloseable {
                 + next.spec().routes() + ", class " + next.spec().className());
     }
 
-    private static String versionOf(Deployment snapshot, String worker) {
-        DeployedWorker deployed = snapshot.workers().get(worker);
-        return deployed == null ? "none" : String.valueOf(deployed.version());
+    /** Drops the final period of a sentence, to use it as an error's clause. */
+    private static String clause(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
+    private void logRefusal(DeployRejectedException e) {
+        DeployedWorker serving = invoker.current().workers().get(e.worker());
+        String keeps = serving == null ? "the worker is not deployed"
+                : "version " + serving.version() + " keeps serving";
+        int count = e.errors().size();
+        LOGGER.log(Level.WARNING, "Worker '" + e.worker() + "' version " + e.version()
+                + " refused, " + keeps + "; " + count + (count == 1 ? " problem: " : " problems: ")
+                + e.errors().stream().map(ConfigError::render).collect(Collectors.joining(" | ")));
     }
 
     private static DeployRejectedException refused(String worker, int version,

@@ -8,6 +8,7 @@ import io.bindery.server.TestServer;
 import io.bindery.server.WorkerJars;
 import io.bindery.server.config.ConfigError;
 import io.bindery.server.runtime.WorkerRuntime;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -130,6 +131,9 @@ class HotDeployTest {
 
         assertThat(refused.errors()).extracting(ConfigError::path)
                 .containsExactlyInAnyOrder("name", "rutes");
+        assertThat(refused.errors()).filteredOn(error -> error.path().equals("name"))
+                .singleElement().extracting(ConfigError::problem, InstanceOfAssertFactories.STRING)
+                .contains("the deploy sets the worker's name");
         assertThat(refused.errors()).allSatisfy(error ->
                 assertThat(error.source()).isEqualTo("hello version 1"));
     }

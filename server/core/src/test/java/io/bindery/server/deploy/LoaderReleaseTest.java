@@ -78,6 +78,26 @@ class LoaderReleaseTest {
     }
 
     @Test
+    void replacedVersionThatFetchedIsCollected() throws Exception {
+        try (TestServer server = TestServer.start(dir, """
+                workers:
+                  - { name: hello, class: %s, jar: %s, routes: ["/hello"] }
+                  - { name: echo, class: io.bindery.server.testworkers.Echo, routes: ["/echo"] }
+                """.formatted(HELLO, hello(0)))) {
+            WorkerRuntime runtime = server.server().runtime();
+            runtime.activate(new VersionSource("hello", 1, null, "class: " + HELLO
+                    + "\nroutes: [/hello]\n", hello(1)));
+            WeakReference<ClassLoader> v1 = takeLoader();
+            assertThat(server.get("/hello?fetch").body()).isEqualTo("fetched 200");
+
+            runtime.activate(new VersionSource("hello", 2, null, "class: " + HELLO
+                    + "\nroutes: [/hello]\n", hello(2)));
+
+            assertCollected(v1);
+        }
+    }
+
+    @Test
     void replacedTypedRpcTargetIsCollected() throws Exception {
         var rpc = new RpcJars(dir, LOADER);
         try (TestServer server = TestServer.start(dir, """
@@ -134,6 +154,11 @@ class LoaderReleaseTest {
                             @Override
                             public Response fetch(Request request, Env env,
                                     ExecutionContext ctx) throws Exception {
+                                if ("fetch".equals(request.url().getQuery())) {
+                                    return Response.text(200, "fetched " + ctx.fetch(
+                                            Request.get(request.url().resolve("/echo")
+                                                    .toString())).status());
+                                }
                                 if ("hold".equals(request.url().getQuery())) {
                                     var properties = System.getProperties();
                                     ((CountDownLatch) properties.get("%s")).countDown();
