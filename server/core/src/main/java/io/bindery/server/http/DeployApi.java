@@ -1,6 +1,8 @@
 package io.bindery.server.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,7 +62,11 @@ final class DeployApi {
     static final int MAX_BODY_BYTES = DeployStore.MAX_JAR_BYTES / 3 * 4 + 1024 * 1024;
 
     private static final System.Logger LOGGER = System.getLogger(DeployApi.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads bodies whose jar string is as long as the largest jar in base64. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_BODY_BYTES).build())
+            .build());
     private static final Pattern WORKER = Pattern.compile(
             "/api/workers/([A-Za-z0-9][A-Za-z0-9_.-]{0,199})"
                     + "(/versions|/versions/(\\d{1,9})/activate|/rollback)");

@@ -25,8 +25,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +86,22 @@ class DeployApiTest {
         assertThat(hello.path("deployedBy").asText()).isEqualTo("alice");
         assertThat(hello.path("versions").asInt()).isEqualTo(1);
         assertThat(hello.path("retired").findValuesAsText("version")).containsExactly("0");
+    }
+
+    @Test
+    void acceptsAJarWhoseBase64IsLongerThanJacksonsDefaultStringLimit() throws Exception {
+        BinderyServer server = start();
+        Path big = withBlob(hello("one"), 16 * 1024 * 1024);
+        var body = JSON.createObjectNode();
+        body.put("config", ENTRY);
+        body.put("jar", Base64.getEncoder().encodeToString(Files.readAllBytes(big)));
+
+        var created = post(server, "/api/workers/hello/versions", body.toString(), "alice");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("size").asLong())
+                .isEqualTo(Files.size(big));
+        assertThat(hello(server)).isEqualTo("hello one");
     }
 
     @Test
@@ -285,6 +307,25 @@ class DeployApiTest {
                 """.formatted(word)));
     }
 
+    /** Copies a jar and adds an entry of random bytes, which do not compress. */
+    private Path withBlob(Path jar, int size) throws IOException {
+        Path copy = dir.resolve("big.jar");
+        byte[] blob = new byte[size];
+        new Random(7).nextBytes(blob);
+        try (var in = new JarFile(jar.toFile());
+                var out = new JarOutputStream(Files.newOutputStream(copy))) {
+            for (var entry : Collections.list(in.entries())) {
+                out.putNextEntry(new JarEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("blob.bin"));
+            out.write(blob);
+            out.closeEntry();
+        }
+        return copy;
+    }
+
     private String hello(BinderyServer server) throws Exception {
         var response = client.send(HttpRequest.newBuilder(URI.create(server.publicUrl()
                 + "/hello")).build(), HttpResponse.BodyHandlers.ofString());
@@ -313,7 +354,7 @@ class DeployApiTest {
 
     private static void deleteFolder(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         }
