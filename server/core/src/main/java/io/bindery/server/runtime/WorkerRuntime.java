@@ -126,9 +126,10 @@ public final class WorkerRuntime implements AutoCloseable {
      * with. A new worker name adds a worker.
      *
      * <p>Validation: the entry's fields (as in the configuration file), its bindings name
-     * deployed workers, its routes are claimed by no other worker, the class loads from the
-     * jar and is a {@code Worker} or {@code WorkerFactory} that can be instantiated, and its
-     * {@code start(env)} returns normally.
+     * deployed workers, its routes are claimed by no other worker, the jar opens, the class
+     * loads from it and is a {@code Worker} or {@code WorkerFactory} that can be
+     * instantiated, the typed bindings other workers use into this worker still pair with it,
+     * and its {@code start(env)} returns normally.
      *
      * @param source the version's entry and jar
      * @return the version now active
