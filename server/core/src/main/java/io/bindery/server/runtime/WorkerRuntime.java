@@ -322,8 +322,8 @@ public final class WorkerRuntime implements AutoCloseable {
         }
         invoker.publish(snapshot);
         DeployedWorker replaced = current.workers().get(spec.name());
-        retirements.retire(current, replaced);
         log(next, replaced, start);
+        retirements.retire(current, replaced);
         return describe(next);
     }
 
