@@ -190,6 +190,7 @@ public final class RequestScope {
         this.limits = requestLimits;
     }
 
+    /** Returns the snapshot the request runs on, captured when it was dispatched. */
     Deployment deployment() {
         Deployment captured = deployment;
         if (captured == null) {
@@ -199,6 +200,7 @@ public final class RequestScope {
         return captured;
     }
 
+    /** Fixes the snapshot every invocation of this request runs on; the dispatcher calls it. */
     void useDeployment(Deployment snapshot) {
         this.deployment = snapshot;
     }

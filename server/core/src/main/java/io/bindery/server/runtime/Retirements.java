@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
-import java.net.URLClassLoader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +110,7 @@ final class Retirements {
         var snapshots = new ArrayList<>(live);
         snapshots.add(current.get());
         ClassLoader classLoader = entry.deployed.loader();
-        boolean jar = classLoader instanceof URLClassLoader;
+        boolean jar = loader.loadsJar(classLoader);
         for (Deployment snapshot : snapshots) {
             for (DeployedWorker worker : snapshot.workers().values()) {
                 if (worker == entry.deployed || jar && worker.loader() == classLoader) {

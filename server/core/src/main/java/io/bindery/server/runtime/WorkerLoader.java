@@ -89,12 +89,24 @@ public final class WorkerLoader implements AutoCloseable {
      * @throws IOException when the jar cannot be closed
      */
     public boolean release(ClassLoader loader) throws IOException {
-        if (!(loader instanceof URLClassLoader jarLoader)) {
+        if (!loadsJar(loader)) {
             return false;
         }
+        var jarLoader = (URLClassLoader) loader;
         jarLoaders.values().remove(jarLoader);
         jarLoader.close();
         return true;
+    }
+
+    /**
+     * Tells whether a class loader is one this object made for a worker jar, rather than the
+     * server's own.
+     *
+     * @param loader a loader this object returned
+     * @return {@code true} for a jar's loader
+     */
+    public boolean loadsJar(ClassLoader loader) {
+        return loader instanceof URLClassLoader && loader.getParent() == parent;
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.jar.JarFile;
@@ -126,9 +127,10 @@ public final class WorkerRuntime implements AutoCloseable {
      * with. A new worker name adds a worker.
      *
      * <p>Validation: the entry's fields (as in the configuration file), its bindings name
-     * deployed workers, its routes are claimed by no other worker, the class loads from the
-     * jar and is a {@code Worker} or {@code WorkerFactory} that can be instantiated, and its
-     * {@code start(env)} returns normally.
+     * deployed workers, its routes are claimed by no other worker, the jar opens, the class
+     * loads from it and is a {@code Worker} or {@code WorkerFactory} that can be
+     * instantiated, the typed bindings other workers use into this worker still pair with it,
+     * and its {@code start(env)} returns normally.
      *
      * @param source the version's entry and jar
      * @return the version now active
@@ -320,8 +322,8 @@ public final class WorkerRuntime implements AutoCloseable {
         }
         invoker.publish(snapshot);
         DeployedWorker replaced = current.workers().get(spec.name());
-        retirements.retire(current, replaced);
         log(next, replaced, start);
+        retirements.retire(current, replaced);
         return describe(next);
     }
 
@@ -330,16 +332,19 @@ public final class WorkerRuntime implements AutoCloseable {
         checkRoutes(candidate, current, errors);
         Worker worker = null;
         Env env = null;
+        WorkerSpec spec = candidate.spec();
         try {
-            WorkerSpec spec = candidate.spec();
-            worker = loader.instantiate(loader.load(spec.className(), spec.jar(),
-                    candidate.loader()));
+            worker = inContext(candidate.loader(), () -> loader.instantiate(
+                    loader.load(spec.className(), spec.jar(), candidate.loader())));
             env = env(spec);
         } catch (WorkerLoadException e) {
             errors.add(candidate.error("class", e.problem(), e.fix()));
         } catch (ConfigException e) {
             e.errors().forEach(error -> errors.add(candidate.error(error.path(),
                     error.problem(), error.fix())));
+        } catch (RuntimeException | LinkageError e) {
+            errors.add(candidate.error("class", "creating " + spec.className() + " failed: "
+                    + e, "make its constructor, or its factory's create(), succeed"));
         }
         if (!errors.isEmpty()) {
             throw refused(candidate.spec().name(), candidate.version(), errors);
@@ -395,12 +400,12 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** Runs the new version's {@code start(env)}, with the candidate snapshot visible. */
     private void start(DeployedWorker next, Deployment snapshot, Candidate candidate) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
         invoker.stage(snapshot);
-        thread.setContextClassLoader(next.loader());
         try {
-            next.worker().start(next.env());
+            inContext(next.loader(), () -> {
+                next.worker().start(next.env());
+                return next;
+            });
         } catch (RuntimeException | LinkageError e) {
             LOGGER.log(Level.DEBUG, "start(env) of worker '" + next.name() + "' version "
                     + next.version() + " failed", e);
@@ -408,8 +413,19 @@ public final class WorkerRuntime implements AutoCloseable {
                     "start(env) of " + next.spec().className() + " threw " + e,
                     "make start(env) succeed with this entry's bindings, vars and secrets")));
         } finally {
-            thread.setContextClassLoader(previous);
             invoker.stage(null);
+        }
+    }
+
+    /** Runs worker code with the worker's class loader as the context class loader. */
+    private static <T> T inContext(ClassLoader workerLoader, Supplier<T> code) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(workerLoader);
+        try {
+            return code.get();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -146,6 +146,27 @@ class HotDeployTest {
                         + "no database");
     }
 
+    @Test
+    void factoryThatThrowsIsRefused() {
+        Path jar = WorkerJars.build(dir.resolve("build-factory"), dir.resolve("factory.jar"),
+                Map.of("com.example.hello.Broken", """
+                        package com.example.hello;
+
+                        import io.bindery.worker.*;
+
+                        public class Broken implements WorkerFactory {
+                            @Override
+                            public Worker create() {
+                                throw new IllegalStateException("no config");
+                            }
+                        }
+                        """));
+
+        assertRefused(new VersionSource("hello", 1, null, "class: com.example.hello.Broken\n",
+                jar), "class", "creating com.example.hello.Broken failed: "
+                        + "java.lang.IllegalStateException: no config");
+    }
+
     private void assertRefused(VersionSource source, String field, String problem) {
         var refused = refuse(source);
 
