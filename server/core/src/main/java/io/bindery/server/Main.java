@@ -39,8 +39,9 @@ import java.util.List;
  * {@code ./data}), or PostgreSQL when {@code ledger.url} or {@code BINDERY_LEDGER_URL} is set;
  * {@code GET /api/usage} on the admin listener reads it. Deploys of single workers
  * ({@link DeployService}) are kept in the same database; at start, after the configuration
- * file's workers, the versions last activated there are applied again, and every
- * {@value #SYNC_VARIABLE} seconds (default 5, 0 for never) those other nodes activate.
+ * file's workers, the versions last activated there are applied again, and, on a shared
+ * PostgreSQL, every {@value #SYNC_VARIABLE} seconds (default 5, 0 for never) those other
+ * nodes activate.
  * Exit codes: 0 after a normal
  * shutdown, 2 for an invalid configuration or command line, 1 when the server cannot start.
  */
@@ -187,7 +188,7 @@ public final class Main {
                 JarCache.in(settings.dataDir().resolve("deploys")));
         service.restore();
         long seconds = syncSeconds();
-        if (seconds > 0) {
+        if (seconds > 0 && !settings.embedded()) {
             service.follow(Duration.ofSeconds(seconds));
         }
         return service;
