@@ -72,6 +72,9 @@ class DeployIT {
         assertThat(configured.statusCode()).as(configured.body()).isEqualTo(200);
         assertThat(greet(server)).isEqualTo("v0");
 
+        var list = script.run("list");
+        assertThat(list.out()).containsPattern("greeter +0 +config +- +dan +\\S+ +2")
+                .containsPattern("greeter +1 +\\S+ +0 +");
         var versions = script.run("versions", "greeter");
         assertThat(versions.out()).containsPattern("\\* +0 +config")
                 .containsPattern("\\n +1 +sha-one").containsPattern("\\n +2 +");
