@@ -70,6 +70,7 @@ final class DeployApi {
     private static final Pattern WORKER = Pattern.compile(
             "/api/workers/([A-Za-z0-9][A-Za-z0-9_.-]{0,199})"
                     + "(/versions|/versions/(\\d{1,9})/activate|/rollback)");
+    private static final int MAX_CONFIG_CHARS = 100_000;
     private static final int DEFAULT_HISTORY = 50;
     private static final int MAX_HISTORY = 1_000;
 
@@ -282,6 +283,11 @@ final class DeployApi {
         if (!config.isTextual() || config.asText().isBlank()) {
             throw new BadRequest(422, "'config' is missing: send the worker entry's YAML "
                     + "(class, routes, bindings, ... without name and jar) as a string.");
+        }
+        if (config.asText().length() > MAX_CONFIG_CHARS) {
+            throw new BadRequest(422, "'config' has " + config.asText().length()
+                    + " characters, more than the " + MAX_CONFIG_CHARS + " an entry may have; "
+                    + "send the worker's own entry only.");
         }
         return config.asText();
     }

@@ -188,6 +188,10 @@ class DeployApiTest {
         assertThat(noJar.body()).contains("'jar' is missing");
         var noConfig = post(server, "/api/workers/hello/versions", "{\"jar\":\"AAE=\"}", "a");
         assertThat(noConfig.body()).contains("'config' is missing");
+        var longConfig = post(server, "/api/workers/hello/versions", "{\"config\":\""
+                + "x".repeat(100_001) + "\",\"jar\":\"AAE=\"}", "a");
+        assertThat(longConfig.statusCode()).isEqualTo(422);
+        assertThat(longConfig.body()).contains("more than the 100000 an entry may have");
         assertThat(post(server, "/api/workers/hello/versions/9/activate", "{}", "a")
                 .statusCode()).isEqualTo(404);
         assertThat(get(server, "/api/workers/nobody/versions").statusCode()).isEqualTo(404);
