@@ -80,6 +80,7 @@ public final class BillingJson {
             var worker = workers.putObject(name);
             worker.put("invocations", usage.invocations());
             duration(worker, "busy", usage.busyNanos());
+            worker.put("version", usage.version());
         });
         node.put("bindingCalls", record.bindingCalls());
         node.put("subrequests", record.subrequests());

@@ -106,9 +106,10 @@ final class RecordBuilder {
         for (var span : spans) {
             if (span.ended() && SpanKinds.busy(span.kind) && span.worker != null) {
                 int calls = span.kind == SpanKinds.WORKER_SPAN ? 1 : 0;
-                usage.merge(span.worker, new WorkerUsage(calls, span.duration()),
+                usage.merge(span.worker, new WorkerUsage(calls, span.duration(), span.version),
                         (a, b) -> new WorkerUsage(a.invocations() + b.invocations(),
-                                a.busyNanos() + b.busyNanos()));
+                                a.busyNanos() + b.busyNanos(),
+                                a.version() != null ? a.version() : b.version()));
             }
         }
         return usage;

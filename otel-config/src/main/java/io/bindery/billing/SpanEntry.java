@@ -3,7 +3,7 @@ package io.bindery.billing;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 
 /**
- * Remembers one span of an open trace in 48 bytes: references the span already holds, two
+ * Remembers one span of an open trace in 56 bytes: references the span already holds, two
  * longs and two bytes. Until the span ends, {@code nameOrSpan} points at the live span (alive
  * anyway) instead of reading its name; then it holds the name. Guarded by the owning
  * {@link TraceState}'s lock; immutable once the trace is finished and settled.
@@ -19,6 +19,7 @@ final class SpanEntry {
     String parentSpanId;
     Object nameOrSpan;
     String worker;
+    String version;
     long start;
     long end;
     byte kind;

@@ -7,6 +7,8 @@ final class SpanKinds {
 
     static final AttributeKey<String> BINDERY_SPAN = AttributeKey.stringKey("bindery.span");
     static final AttributeKey<String> WORKER = AttributeKey.stringKey("bindery.worker");
+    static final AttributeKey<String> WORKER_VERSION =
+            AttributeKey.stringKey("bindery.worker.version");
     static final AttributeKey<String> ACCOUNT = AttributeKey.stringKey("bindery.account");
     static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
     static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");

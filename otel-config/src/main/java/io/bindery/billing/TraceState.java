@@ -143,6 +143,7 @@ final class TraceState {
         }
         entry.nameOrSpan = span.getName();
         entry.worker = attributes.get(SpanKinds.WORKER);
+        entry.version = attributes.get(SpanKinds.WORKER_VERSION);
         entry.start = span.getStartEpochNanos();
         entry.end = span.getEndEpochNanos();
         entry.status = statusOf(span.getStatus().getStatusCode());

@@ -3,6 +3,7 @@ package io.bindery.server;
 import io.bindery.ledger.Ledger;
 import io.bindery.server.config.BinderyConfig;
 import io.bindery.server.config.ServerSettings;
+import io.bindery.server.deploy.service.DeployService;
 import io.bindery.server.http.AdminHandler;
 import io.bindery.server.http.PublicHandler;
 import io.bindery.server.http.PublicListener;
@@ -34,6 +35,7 @@ public final class BinderyServer implements AutoCloseable {
     private final String host;
     private final Duration grace;
     private final Ledger ledger;
+    private final DeployService deploys;
     private volatile WebServer webServer;
     private volatile int port;
     private volatile int adminPort;
@@ -41,9 +43,10 @@ public final class BinderyServer implements AutoCloseable {
     private volatile boolean stopped;
 
     private BinderyServer(WorkerRuntime runtime, String adminToken, ServerSettings settings,
-            Ledger ledger) {
+            Ledger ledger, DeployService deploys) {
         this.runtime = runtime;
         this.ledger = ledger;
+        this.deploys = deploys;
         this.adminToken = adminToken;
         this.host = settings.host();
         this.grace = settings.shutdownGrace();
@@ -74,10 +77,26 @@ public final class BinderyServer implements AutoCloseable {
      */
     public static BinderyServer start(WorkerRuntime runtime, String adminToken,
             Supplier<BinderyTelemetry> telemetry, Ledger ledger) {
+        return start(runtime, adminToken, telemetry, ledger, null);
+    }
+
+    /**
+     * Starts both listeners, with the usage API reading a ledger and the deploy API.
+     *
+     * @param runtime the deployed workers; stopped with this server
+     * @param adminToken the admin bearer token, or {@code null} to generate one
+     * @param telemetry supplies the installed telemetry, or {@code null} when there is none
+     * @param ledger the ledger {@code /api/usage} reads, or {@code null}; not closed here
+     * @param deploys what {@code /api/workers} and {@code /api/deploys} drive, or
+     *     {@code null}
+     * @return the running server
+     */
+    public static BinderyServer start(WorkerRuntime runtime, String adminToken,
+            Supplier<BinderyTelemetry> telemetry, Ledger ledger, DeployService deploys) {
         BinderyConfig config = runtime.config();
         boolean generated = adminToken == null || adminToken.isBlank();
         String token = generated ? AdminToken.generate() : adminToken;
-        var server = new BinderyServer(runtime, token, config.server(), ledger);
+        var server = new BinderyServer(runtime, token, config.server(), ledger, deploys);
         server.listen(config.server(), telemetry);
         LOGGER.log(Level.INFO, "Bindery public listener on " + server.publicUrl());
         LOGGER.log(Level.INFO, "Bindery admin listener on " + server.adminUrl()
@@ -146,7 +165,7 @@ public final class BinderyServer implements AutoCloseable {
 
     private void listen(ServerSettings settings, Supplier<BinderyTelemetry> telemetry) {
         var admin = AdminHandler.create(adminToken, runtime, telemetry, () -> draining,
-                ledger);
+                ledger, deploys);
         var publicHandler = PublicHandler.create(runtime.dispatcher());
         webServer = PublicListener.configure(WebServer.builder(), runtime, this::publicUrl)
                 .shutdownHook(false)

@@ -1,11 +1,15 @@
 package io.bindery.server;
 
 import io.bindery.demo.UpstreamUserService;
+import io.bindery.ledger.DeployStore;
 import io.bindery.ledger.Ledger;
 import io.bindery.ledger.LedgerSettings;
+import io.bindery.ledger.LedgerUnavailableException;
 import io.bindery.server.config.BinderyConfig;
 import io.bindery.server.config.ConfigException;
 import io.bindery.server.config.ConfigLoader;
+import io.bindery.server.deploy.service.DeployService;
+import io.bindery.server.deploy.service.JarCache;
 import io.bindery.server.logging.Logging;
 import io.bindery.server.runtime.WorkerLoader;
 import io.bindery.server.runtime.WorkerRuntime;
@@ -15,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +37,12 @@ import java.util.List;
  * JSON line ({@link BillingFileSink}). Every record also goes to the usage ledger
  * ({@link Ledger}): the embedded H2 database in {@code BINDERY_DATA_DIR} (default
  * {@code ./data}), or PostgreSQL when {@code ledger.url} or {@code BINDERY_LEDGER_URL} is set;
- * {@code GET /api/usage} on the admin listener reads it. Exit codes: 0 after a normal
+ * {@code GET /api/usage} on the admin listener reads it. Deploys of single workers
+ * ({@link DeployService}) are kept in the same database; at start, after the configuration
+ * file's workers, the versions last activated there are applied again, and, on a shared
+ * PostgreSQL, every {@value #SYNC_VARIABLE} seconds (default 5, 0 for never) those other
+ * nodes activate.
+ * Exit codes: 0 after a normal
  * shutdown, 2 for an invalid configuration or command line, 1 when the server cannot start.
  */
 public final class Main {
@@ -41,6 +52,11 @@ public final class Main {
 
     /** The system property the demo configuration reads the upstream's URL from. */
     public static final String UPSTREAM_PROPERTY = "DEMO_UPSTREAM_URL";
+
+    /** The environment variable with the seconds between looks at other nodes' deploys. */
+    public static final String SYNC_VARIABLE = "BINDERY_DEPLOY_SYNC_SECONDS";
+
+    private static final long DEFAULT_SYNC_SECONDS = 5;
 
     private static final String USAGE = "Usage: bindery [--config FILE]\n"
             + "  --config FILE  serve the workers of a YAML configuration file\n"
@@ -105,13 +121,17 @@ public final class Main {
         BinderyTelemetry telemetry = null;
         BillingFileSink billingFile = null;
         Ledger ledger = null;
+        DeployService deploys = null;
         BinderyServer server;
         try {
             telemetry = BinderyTelemetry.start(TelemetryOptions.defaults());
             billingFile = billingFile(telemetry);
-            ledger = ledger(runtime, telemetry);
+            LedgerSettings settings = ledgerSettings(runtime);
+            ledger = Ledger.start(settings);
+            telemetry.addSink(ledger);
+            deploys = deploys(runtime, settings);
             server = BinderyServer.start(runtime, System.getenv("BINDERY_ADMIN_TOKEN"),
-                    BinderyTelemetry::installed, ledger);
+                    BinderyTelemetry::installed, ledger, deploys);
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "Bindery could not start", e);
             runtime.close();
@@ -123,6 +143,9 @@ public final class Main {
             }
             if (ledger != null) {
                 ledger.close();
+            }
+            if (deploys != null) {
+                deploys.close();
             }
             closeQuietly(upstream);
             return 1;
@@ -136,17 +159,54 @@ public final class Main {
                     + "; every path of the public listener answers 404.");
         }
         return awaitShutdown(new Shutdown(shutdownSteps(server, telemetry, billingFile,
-                ledger, upstream)));
+                ledger, deploys, upstream)));
     }
 
-    /** Starts the usage ledger the configuration names and adds it as a billing sink. */
-    private static Ledger ledger(WorkerRuntime runtime, BinderyTelemetry telemetry) {
+    /** Returns the settings of the ledger database the configuration names. */
+    private static LedgerSettings ledgerSettings(WorkerRuntime runtime) {
         var config = runtime.config().ledger();
-        var ledger = Ledger.start(LedgerSettings.of(config.url(), config.user(),
-                config.password(), LedgerSettings.dataDir(System::getenv),
-                LedgerSettings.nodeId(System::getenv)));
-        telemetry.addSink(ledger);
-        return ledger;
+        return LedgerSettings.of(config.url(), config.user(), config.password(),
+                LedgerSettings.dataDir(System::getenv), LedgerSettings.nodeId(System::getenv));
+    }
+
+    /**
+     * Opens the deploy store in the ledger's database and applies the active versions it
+     * records, before the listeners start. Without a reachable database the configuration
+     * file's workers serve and the deploy API answers 503.
+     */
+    private static DeployService deploys(WorkerRuntime runtime, LedgerSettings settings) {
+        DeployStore store;
+        try {
+            store = DeployStore.open(settings, Clock.systemUTC());
+        } catch (LedgerUnavailableException e) {
+            LOGGER.log(Level.ERROR, "Deploys are off: the deploy store cannot be opened, so "
+                    + "the configuration file's workers serve and /api/workers answers 503; "
+                    + "restart once the database answers", e);
+            return null;
+        }
+        var service = DeployService.create(runtime, store,
+                JarCache.in(settings.dataDir().resolve("deploys")));
+        service.restore();
+        long seconds = syncSeconds();
+        if (seconds > 0 && !settings.embedded()) {
+            service.follow(Duration.ofSeconds(seconds));
+        }
+        return service;
+    }
+
+    /** Returns {@value #SYNC_VARIABLE}: seconds between looks at other nodes' deploys. */
+    private static long syncSeconds() {
+        String text = System.getenv(SYNC_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_SYNC_SECONDS;
+        }
+        try {
+            return Math.max(0, Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            LOGGER.log(Level.WARNING, SYNC_VARIABLE + "='" + text + "' is not a whole number "
+                    + "of seconds; using " + DEFAULT_SYNC_SECONDS + " (0 turns following off)");
+            return DEFAULT_SYNC_SECONDS;
+        }
     }
 
     /** Opens the billing file named by the property or variable, if any, as a sink. */
@@ -162,14 +222,18 @@ public final class Main {
     }
 
     /**
-     * Returns the shutdown in order: stop the listeners (in-flight requests finish, then
-     * background tasks), close telemetry (open traces billed, spans flushed), close the
-     * billing file, write the ledger's last records, stop the demo upstream.
+     * Returns the shutdown in order: stop following other nodes' deploys, stop the listeners
+     * (in-flight requests finish, then background tasks), close telemetry (open traces
+     * billed, spans flushed), close the billing file, write the ledger's last records, stop
+     * the demo upstream.
      */
     private static List<Runnable> shutdownSteps(BinderyServer server,
             BinderyTelemetry telemetry, BillingFileSink billingFile, Ledger ledger,
-            UpstreamUserService upstream) {
+            DeployService deploys, UpstreamUserService upstream) {
         var steps = new ArrayList<Runnable>();
+        if (deploys != null) {
+            steps.add(deploys::close);
+        }
         steps.add(server::stop);
         steps.add(telemetry::close);
         if (billingFile != null) {

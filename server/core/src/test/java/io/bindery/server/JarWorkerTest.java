@@ -3,19 +3,10 @@ package io.bindery.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bindery.worker.Worker;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +23,7 @@ class JarWorkerTest {
             import io.bindery.worker.Request;
             import io.bindery.worker.Response;
             import io.bindery.worker.Worker;
-
+            
             public class Greeter implements Worker {
                 @Override
                 public Response fetch(Request request, Env env, ExecutionContext ctx) {
@@ -82,33 +73,7 @@ class JarWorkerTest {
                 .hasMessageContaining("com.example.outside.Greter was not found in " + jar);
     }
 
-    private static Path buildJar(Path build, Path jar) throws IOException, URISyntaxException {
-        Path sources = Files.createDirectories(build.resolve("src/com/example/outside"));
-        Path classes = Files.createDirectories(build.resolve("classes"));
-        Path source = Files.writeString(sources.resolve("Greeter.java"), SOURCE);
-        String api = Path.of(Worker.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI()).toString();
-
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "--release", "21", "-classpath", api, "-d", classes.toString(),
-                source.toString());
-        assertThat(status).as("javac exit status").isZero();
-
-        Files.createDirectories(jar.getParent());
-        var manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                add(out, classes.relativize(file).toString().replace('\\', '/'), file);
-            }
-        }
-        return jar;
-    }
-
-    private static void add(JarOutputStream out, String name, Path file) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        Files.copy(file, (OutputStream) out);
-        out.closeEntry();
+    private static Path buildJar(Path build, Path jar) {
+        return WorkerJars.build(build, jar, Map.of(CLASS, SOURCE));
     }
 }

@@ -55,7 +55,7 @@ public final class Configs {
      * @param workers the YAML list under {@code workers:}, indented by two spaces
      * @return the YAML text
      */
-    static String workers(String workers) {
+    public static String workers(String workers) {
         return SERVER + "workers:\n" + workers;
     }
 

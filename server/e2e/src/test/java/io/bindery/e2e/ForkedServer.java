@@ -111,6 +111,11 @@ public final class ForkedServer implements AutoCloseable {
         return read(log);
     }
 
+    /** @return the server's process id */
+    public long pid() {
+        return process.pid();
+    }
+
     /** @return whether the process still runs */
     public boolean isAlive() {
         return process.isAlive();

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 
 /**
  * Talks to the ledger's database: migrates its schema with Flyway and inserts and sums rows
@@ -35,7 +34,6 @@ final class LedgerStore implements AutoCloseable {
 
     private final LedgerSettings settings;
     private final ObjectMapper mapper;
-    private volatile boolean migrated;
     private Connection connection;
 
     LedgerStore(LedgerSettings settings, ObjectMapper mapper) {
@@ -102,31 +100,9 @@ final class LedgerStore implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
-        migrate();
+        LedgerSchema.migrate(settings);
         return DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
                 settings.password());
-    }
-
-    private void migrate() throws SQLException {
-        if (migrated) {
-            return;
-        }
-        synchronized (this) {
-            if (migrated) {
-                return;
-            }
-            try {
-                Flyway.configure(LedgerStore.class.getClassLoader())
-                        .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                        .locations("classpath:db/ledger")
-                        .table("bindery_ledger_schema_history")
-                        .load().migrate();
-            } catch (RuntimeException | LinkageError e) {
-                throw new SQLException("The ledger schema cannot be migrated in "
-                        + settings.describe() + ": " + e.getMessage(), e);
-            }
-            migrated = true;
-        }
     }
 
     private void bind(PreparedStatement insert, LedgerEntry e) throws SQLException {

@@ -22,12 +22,10 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Installs the instrumentation on a JVM: marks the agent attached, lets the JDK modules read
@@ -98,8 +96,9 @@ public final class AgentInstaller {
                 // JDK classes loaded while another is retransformed (ForkJoinPool, when
                 // VirtualThread is) escape the transformer; a second pass catches them.
                 .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
-                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
-                        TypePool.Default.ReaderMode.FAST, new ConcurrentHashMap<>()))
+                // Type descriptions are cached for long-lived loaders only: a worker jar's
+                // loader must stay collectable once its version is replaced.
+                .with(new LongLivedTypePools())
                 .with(new SkipListener())
                 .ignore(ignored(modules));
     }

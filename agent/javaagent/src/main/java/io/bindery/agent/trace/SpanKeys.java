@@ -9,6 +9,9 @@ public final class SpanKeys {
     public static final AttributeKey<String> SPAN = AttributeKey.stringKey("bindery.span");
     /** The worker: the entry worker on a request span, the caller on a binding span. */
     public static final AttributeKey<String> WORKER = AttributeKey.stringKey("bindery.worker");
+    /** The deployed version of the worker of a worker or background span, such as 3. */
+    public static final AttributeKey<String> WORKER_VERSION =
+            AttributeKey.stringKey("bindery.worker.version");
     /** The account billed. */
     public static final AttributeKey<String> ACCOUNT = AttributeKey.stringKey("bindery.account");
     /** The request's id, equal to its trace id. */

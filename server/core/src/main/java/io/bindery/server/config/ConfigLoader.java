@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -114,6 +115,31 @@ public final class ConfigLoader {
      */
     public BinderyConfig load(String source, String yaml, Path baseDir) {
         return load(source, new StringReader(yaml), baseDir);
+    }
+
+    /**
+     * Reads and validates the entry of one deployed worker version: the fields of a
+     * {@code workers:} entry without {@code name} and {@code jar}. Its class is not loaded
+     * here; the runtime loads it from the version's jar.
+     *
+     * @param source the name used in error messages, such as {@code billing version 3}
+     * @param yaml the entry's YAML text
+     * @param name the worker's name
+     * @param jar the version's jar, or {@code null} for the server's class path
+     * @param workers the names of the workers the entry's bindings may name
+     * @return the entry
+     * @throws ConfigException listing every error
+     */
+    public WorkerSpec loadVersion(String source, String yaml, String name, Path jar,
+            Set<String> workers) {
+        var problems = new Problems(source);
+        YamlNode root = new YamlReader(problems).read(new StringReader(yaml));
+        problems.throwIfAny();
+        var fields = new Fields(problems, this::lookup);
+        var binder = new WorkersBinder(fields, Path.of("."), environment, null);
+        var spec = binder.version(root, name, jar, workers);
+        problems.throwIfAny();
+        return spec.orElseThrow();
     }
 
     private BinderyConfig load(String source, Reader yaml, Path baseDir) {

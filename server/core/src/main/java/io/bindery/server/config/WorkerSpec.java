@@ -18,7 +18,8 @@ import java.util.Map;
  * @param secrets secret name to the name of the environment variable holding it
  * @param kv namespace binding name to namespace id
  * @param limits the worker's own {@code limits:} block; {@link WorkerLimits#NONE} when absent
- * @param origin where the entry starts in the file, for later error messages
+ * @param origin where the entry starts in the file, for later error messages; the entry of an
+ *     uploaded version has the path {@code ""} and the source {@code <name> version <n>}
  */
 public record WorkerSpec(String name, String className, Path jar, String account,
         List<String> routes, Map<String, String> bindings, Map<String, String> vars,
@@ -57,7 +58,8 @@ public record WorkerSpec(String name, String className, Path jar, String account
          * @return the error
          */
         public ConfigError error(String field, String problem, String fix) {
-            return new ConfigError(source, line, column, path + "." + field, problem, fix);
+            String prefix = path.isEmpty() ? "" : path + ".";
+            return new ConfigError(source, line, column, prefix + field, problem, fix);
         }
     }
 }

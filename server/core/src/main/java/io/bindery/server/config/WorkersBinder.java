@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class WorkersBinder {
 
     private static final List<String> WORKER_KEYS = List.of("name", "class", "jar", "account",
             "routes", "bindings", "vars", "secrets", "kv", "limits");
+    private static final List<String> VERSION_KEYS = List.of("class", "account", "routes",
+            "bindings", "vars", "secrets", "kv", "limits");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern CLASS_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
@@ -39,6 +42,12 @@ final class WorkersBinder {
     private final Map<String, YamlNode> routeClaims = new HashMap<>();
     private final Map<String, String> routeOwners = new HashMap<>();
 
+    /**
+     * Creates a binder for one file or one uploaded entry.
+     *
+     * @param loader checks that each entry's class loads; {@code null} to leave that to the
+     *     runtime, which loads an uploaded version's class from its own loader
+     */
     WorkersBinder(Fields fields, Path baseDir, UnaryOperator<String> environment,
             WorkerLoader loader) {
         this.fields = fields;
@@ -102,10 +111,37 @@ final class WorkersBinder {
         return names;
     }
 
+    /**
+     * Reads the entry of one deployed version: the fields of a {@code workers:} entry without
+     * {@code name} and {@code jar}, which the deploy supplies; the class is not loaded here.
+     */
+    Optional<WorkerSpec> version(YamlNode root, String name, Path jar, Set<String> names) {
+        if (!(root instanceof Mapping entry)) {
+            problems.add(root, "the worker entry must be a mapping, but it is "
+                    + root.describe(), "write the fields of a workers: entry (class, routes, "
+                    + "bindings, ...) at the left margin, without name and jar");
+            return Optional.empty();
+        }
+        var rest = new LinkedHashMap<>(entry.entries());
+        for (String key : List.of("name", "jar")) {
+            YamlNode node = rest.remove(key);
+            if (node != null) {
+                problems.add(node, "the deploy sets the worker's " + key + "; an uploaded "
+                        + "entry has no '" + key + "'", "remove '" + key + ":' from the entry");
+            }
+        }
+        fields.checkKeys(new Mapping(entry.path(), entry.line(), entry.column(), rest),
+                VERSION_KEYS);
+        return worker(entry, names, name, jar);
+    }
+
     private Optional<WorkerSpec> worker(Mapping entry, Set<String> names) {
         fields.checkKeys(entry, WORKER_KEYS);
-        String name = fields.text(entry, "name").orElse(null);
-        Path jar = jar(entry);
+        return worker(entry, names, fields.text(entry, "name").orElse(null), jar(entry));
+    }
+
+    private Optional<WorkerSpec> worker(Mapping entry, Set<String> names, String name,
+            Path jar) {
         String className = workerClass(entry, jar);
         String account = fields.text(entry, "account").filter(text -> !text.isBlank())
                 .orElse(WorkerSpec.DEFAULT_ACCOUNT);
@@ -152,7 +188,7 @@ final class WorkersBinder {
             return null;
         }
         boolean jarMissing = entry.entries().containsKey("jar") && jar == null;
-        if (!jarMissing) {
+        if (!jarMissing && loader != null) {
             try {
                 loader.load(name.get(), jar);
             } catch (WorkerLoadException e) {

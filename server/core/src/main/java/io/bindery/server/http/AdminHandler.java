@@ -3,7 +3,9 @@ package io.bindery.server.http;
 import io.bindery.billing.BillingJson;
 import io.bindery.billing.BillingRecord;
 import io.bindery.billing.RecentRecords;
+import io.bindery.ledger.DeployStore;
 import io.bindery.ledger.Ledger;
+import io.bindery.server.deploy.service.DeployService;
 import io.bindery.server.http.dashboard.Dashboard;
 import io.bindery.server.runtime.WorkerRuntime;
 import io.bindery.telemetry.BinderyTelemetry;
@@ -13,6 +15,9 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Serves the admin listener: {@code /health} for load balancers, open to all; everything else
@@ -40,13 +46,23 @@ import java.util.function.Supplier;
  * <p>{@code GET /api/usage} ({@link UsageApi}) sums the durable ledger per hour or day and
  * prices it. It also accepts an account token (config {@code accounts:}), which reads that
  * account's usage only (another account answers 403) and nothing else. Without a valid token
- * every API answers 401. Errors are JSON {@code {"error", "message"}}. Thread-safe.
+ * every API answers 401. Errors are JSON {@code {"error", "message"}}.
+ *
+ * <p>The deploy API ({@link DeployApi}: {@code /api/workers...}, {@code /api/deploys})
+ * reads with the token or the cookie and changes with the bearer token only; the
+ * {@value #ACTOR_HEADER} header names who makes a change (default {@code admin}).
+ * Thread-safe.
  */
 public final class AdminHandler implements Handler {
 
     /** The default number of records {@code /api/requests} returns. */
     public static final int DEFAULT_LIMIT = 50;
 
+    /** The header that names who makes a deploy; {@value #DEFAULT_ACTOR} without it. */
+    public static final String ACTOR_HEADER = "X-Bindery-Actor";
+
+    private static final String DEFAULT_ACTOR = "admin";
+    private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,100}");
     private static final String REQUESTS = "/api/requests";
     private static final String USAGE = "/api/usage";
 
@@ -56,12 +72,14 @@ public final class AdminHandler implements Handler {
     private final BooleanSupplier draining;
     private final Dashboard dashboard;
     private final UsageApi usage;
+    private final DeployApi deploys;
     private final Map<String, byte[]> accountTokens = new LinkedHashMap<>();
 
     private AdminHandler(String token, StatusReport status, Supplier<BinderyTelemetry> telemetry,
-            BooleanSupplier draining, UsageApi usage) {
+            BooleanSupplier draining, UsageApi usage, DeployApi deploys) {
         this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.usage = usage;
+        this.deploys = deploys;
         this.status = status;
         this.telemetry = telemetry;
         this.draining = draining;
@@ -96,9 +114,28 @@ public final class AdminHandler implements Handler {
      */
     public static AdminHandler create(String token, WorkerRuntime runtime,
             Supplier<BinderyTelemetry> telemetry, BooleanSupplier draining, Ledger ledger) {
+        return create(token, runtime, telemetry, draining, ledger, null);
+    }
+
+    /**
+     * Creates the handler with the usage API over a ledger and the deploy API.
+     *
+     * @param token the admin token clients must send as a bearer token
+     * @param runtime the deployed workers; its configuration gives the pricing and the
+     *     account tokens
+     * @param telemetry the installed telemetry, or a supplier of {@code null} when none
+     * @param draining tells whether the server is shutting down
+     * @param ledger the ledger {@code /api/usage} reads, or {@code null} (it then answers 503)
+     * @param deployService what {@code /api/workers} and {@code /api/deploys} drive, or
+     *     {@code null} (they then answer 503)
+     * @return the handler
+     */
+    public static AdminHandler create(String token, WorkerRuntime runtime,
+            Supplier<BinderyTelemetry> telemetry, BooleanSupplier draining, Ledger ledger,
+            DeployService deployService) {
         var usage = new UsageApi(ledger, runtime.config().pricing(), Clock.systemUTC());
         var handler = new AdminHandler(token, new StatusReport(runtime), telemetry, draining,
-                usage);
+                usage, deployService == null ? null : new DeployApi(deployService));
         runtime.config().accountTokens().forEach((account, secret) -> handler.accountTokens
                 .put(account, ("Bearer " + secret).getBytes(StandardCharsets.UTF_8)));
         return handler;
@@ -125,6 +162,9 @@ public final class AdminHandler implements Handler {
         if (!admin) {
             return unauthorized();
         }
+        if (DeployApi.owns(path)) {
+            return deploy(req, path, get);
+        }
         if (!get) {
             return notAllowed();
         }
@@ -149,7 +189,46 @@ public final class AdminHandler implements Handler {
         }
         return Response.json(404, error("not_found", "The admin API has no '" + path + "'; "
                 + "use /health, /api/status, /metrics, /api/requests, "
-                + "/api/requests/{traceId}, /api/accounts or /api/usage."));
+                + "/api/requests/{traceId}, /api/accounts, /api/usage, /api/workers or "
+                + "/api/deploys."));
+    }
+
+    /** Deploy reads take the token or the cookie; changes take the bearer token only. */
+    private Response deploy(ServerRequest req, String path, boolean get) {
+        if (deploys == null) {
+            return Response.json(503, error("deploys_not_available", "This server runs "
+                    + "without a deploy store, so workers cannot be deployed through it."));
+        }
+        if (!get && !bearer(req)) {
+            return Response.json(403, error("forbidden", "Deploy changes need 'Authorization: "
+                    + "Bearer <admin token>'; the dashboard's cookie only reads."));
+        }
+        String actor = req.headers().first(HeaderNames.create(ACTOR_HEADER))
+                .map(String::trim).orElse(DEFAULT_ACTOR);
+        if (!ACTOR.matcher(actor).matches()) {
+            return Response.json(400, error("bad_request", "The " + ACTOR_HEADER + " '"
+                    + actor + "' is not a name; use up to 100 letters, digits, spaces and "
+                    + "._@+-"));
+        }
+        return deploys.answer(req.prologue().method().text(), path,
+                name -> req.query().first(name).asOptional(), () -> body(req), actor);
+    }
+
+    private static byte[] body(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(DeployApi.MAX_BODY_BYTES + 1);
+            if (body.length > DeployApi.MAX_BODY_BYTES) {
+                throw new DeployApi.BadRequest(413, "The body is larger than "
+                        + DeployApi.MAX_BODY_BYTES + " bytes; a jar may have at most "
+                        + DeployStore.MAX_JAR_BYTES + " bytes before base64.");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The request body could not be read", e);
+        }
     }
 
     private Response usage(ServerRequest req, boolean admin) {

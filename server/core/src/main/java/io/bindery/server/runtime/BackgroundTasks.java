@@ -42,6 +42,7 @@ public final class BackgroundTasks implements AutoCloseable {
         this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "bindery-background-watchdog");
             thread.setDaemon(true);
+            thread.setContextClassLoader(BackgroundTasks.class.getClassLoader());
             return thread;
         });
         watchdog.setRemoveOnCancelPolicy(true);
@@ -146,6 +147,9 @@ public final class BackgroundTasks implements AutoCloseable {
         });
         if (closed) {
             cancel(task, "it was registered after the server began to shut down");
+        } else if (!task.holdsSnapshot()) {
+            cancel(task, "it was registered after its request ended and the worker version "
+                    + "it belongs to was replaced; register tasks while the request runs");
         } else if (batch.expired || scope.responded() && remainingNanos(scope) <= 0) {
             cancel(task, overdue(scope));
         } else if (scope.responded()) {

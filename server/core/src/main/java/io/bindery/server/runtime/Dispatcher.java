@@ -29,24 +29,19 @@ public final class Dispatcher {
 
     private static final System.Logger LOGGER = System.getLogger(Dispatcher.class.getName());
 
-    private final Routes routes;
     private final WorkerInvoker invoker;
     private final BackgroundTasks tasks;
-    private final Map<String, RequestLimits> limits;
-    private final RequestLimits unrouted;
 
-    Dispatcher(Routes routes, WorkerInvoker invoker, BackgroundTasks tasks,
-            Map<String, RequestLimits> limits, RequestLimits unrouted) {
-        this.routes = routes;
+    Dispatcher(WorkerInvoker invoker, BackgroundTasks tasks) {
         this.invoker = invoker;
         this.tasks = tasks;
-        this.limits = Map.copyOf(limits);
-        this.unrouted = unrouted;
     }
 
     /**
      * Serves one incoming request end to end (routing, entry worker, 404, 500 and limit
-     * answers).
+     * answers), on the deployment snapshot that is current when it starts: the request and
+     * everything it calls run on the versions of that snapshot, even when another version is
+     * activated meanwhile.
      *
      * @param scope the request's scope, created for it by the HTTP layer; when it carries a
      *     {@linkplain RequestScope#rejection() rejection}, the request is routed but no worker
@@ -57,10 +52,13 @@ public final class Dispatcher {
     public Response dispatch(RequestScope scope, Request request) {
         long start = System.nanoTime();
         Response response;
+        var hold = new Hold(invoker.acquire());
+        scope.useDeployment(hold.snapshot);
         try {
-            response = serve(scope, request);
+            response = serve(scope, request, hold);
         } finally {
             tasks.responded(scope);
+            hold.releaseUnlessHandedOver();
         }
         if (LOGGER.isLoggable(Level.DEBUG)) {
             LOGGER.log(Level.DEBUG, "Request " + scope.requestId() + ": " + request.method() + " "
@@ -78,7 +76,9 @@ public final class Dispatcher {
      * @return the limits
      */
     public RequestLimits limits(String path) {
-        return routes.match(path).map(match -> limits.get(match.worker())).orElse(unrouted);
+        Deployment snapshot = invoker.current();
+        return snapshot.routes().match(path).map(match -> snapshot.limits(match.worker()))
+                .orElse(snapshot.unrouted());
     }
 
     /**
@@ -95,30 +95,39 @@ public final class Dispatcher {
         return limitError(status(error.limit()), error, null, scope);
     }
 
-    private Response serve(RequestScope scope, Request request) {
-        var match = routes.match(request.path());
+    private Response serve(RequestScope scope, Request request, Hold hold) {
+        Deployment snapshot = hold.snapshot;
+        var match = snapshot.routes().match(request.path());
         if (match.isEmpty()) {
-            scope.useLimits(unrouted);
+            scope.useLimits(snapshot.unrouted());
             return scope.rejection() != null ? rejected(scope) : notFound(scope, request);
         }
-        DeployedWorker worker;
-        try {
-            worker = invoker.worker(match.get().worker());
-        } catch (RuntimeException e) {
-            return failed(scope, match.get().worker(), e);
-        }
+        DeployedWorker worker = snapshot.worker(match.get().worker());
         scope.routed(match.get().route(), worker.name(), worker.account(),
-                limits.get(worker.name()));
+                snapshot.limits(worker.name()));
         if (scope.rejection() != null) {
             return rejected(scope);
         }
         scope.tryInvocation(Integer.MAX_VALUE);
-        return runEntry(scope, worker, request);
+        return runEntry(scope, hold, worker, request);
     }
 
-    private Response runEntry(RequestScope scope, DeployedWorker worker, Request request) {
-        var call = new FutureTask<>(() -> invoker.invoke(
-                Invocation.entry(worker.name(), worker.account()), request, scope));
+    /**
+     * Runs the entry worker on a thread of its own, to which the request's hold on its
+     * snapshot passes: it lets go when the worker returns, also when the request timed out
+     * before, so that a retired version's class loader is not closed under a running worker.
+     */
+    private Response runEntry(RequestScope scope, Hold hold, DeployedWorker worker,
+            Request request) {
+        var invocation = Invocation.entry(worker.name(), worker.account(), worker.version());
+        var call = new FutureTask<>(() -> {
+            try {
+                return invoker.invoke(invocation, request, scope);
+            } finally {
+                hold.snapshot.release();
+            }
+        });
+        hold.handOver();
         Thread.ofVirtual().name("bindery-entry-" + worker.name()).start(call);
         try {
             return call.get(scope.limits().requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -242,5 +251,25 @@ public final class Dispatcher {
         body.put("message", message);
         body.put("requestId", scope.requestId());
         return Response.json(status, Json.write(body));
+    }
+
+    /** A request's hold on its snapshot, released by the dispatcher or by the entry thread. */
+    private static final class Hold {
+        final Deployment snapshot;
+        private boolean handedOver;
+
+        Hold(Deployment snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        void handOver() {
+            handedOver = true;
+        }
+
+        void releaseUnlessHandedOver() {
+            if (!handedOver) {
+                snapshot.release();
+            }
+        }
     }
 }

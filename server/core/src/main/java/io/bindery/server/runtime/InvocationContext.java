@@ -31,8 +31,9 @@ final class InvocationContext implements ExecutionContext {
     public void waitUntil(BackgroundTask task) {
         Objects.requireNonNull(task, "waitUntil needs a task; pass a lambda such as () -> {...}");
         scope.countBackgroundTask();
-        tasks.start(new TrackedTask(worker.name(), worker.account(), task, scope,
-                worker.loader(), tasks));
+        Deployment snapshot = scope.deployment();
+        Deployment held = snapshot.tryAcquire() ? snapshot : null;
+        tasks.start(new TrackedTask(worker, task, scope, tasks, held));
     }
 
     /**

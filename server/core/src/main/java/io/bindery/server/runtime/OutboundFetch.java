@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends workers' HTTP requests to the outside world through one shared JDK
@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe; callers block their (virtual) thread until the whole response has arrived.
  * Header fields the JDK client manages itself ({@code Host}, {@code Content-Length},
  * {@code Connection} and the like) are left out of the outgoing request, and hop-by-hop fields
- * are left out of the returned response.
+ * are left out of the returned response. The client runs with the server's context class
+ * loader, so that threads it starts do not keep a worker version's loader alive.
  *
  * <p>The client's own tasks (completing responses) run on a fixed pool of
  * {@link #EXECUTOR_THREADS} daemon threads named {@code bindery-fetch-N}: the JDK's default is
@@ -38,14 +39,26 @@ public final class OutboundFetch implements AutoCloseable {
     /** The platform threads of the client's executor, whatever the number of fetches. */
     static final int EXECUTOR_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * Makes the executor's threads. They are created on demand by whichever request fetches
+     * first, so they must inherit nothing from it: neither its request scope (an inheritable
+     * thread-local) nor its worker's context class loader, or they would keep that worker
+     * version alive for as long as the server runs.
+     */
+    private static final ThreadFactory THREADS = new ThreadFactory() {
+        private final ThreadFactory numbered = Thread.ofPlatform().name("bindery-fetch-", 1)
+                .daemon().inheritInheritableThreadLocals(false).factory();
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(EXECUTOR_THREADS,
-            task -> {
-                var thread = new Thread(task, "bindery-fetch-" + THREADS.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = numbered.newThread(task);
+            thread.setContextClassLoader(OutboundFetch.class.getClassLoader());
+            return thread;
+        }
+    };
+
+    private final ExecutorService executor =
+            Executors.newFixedThreadPool(EXECUTOR_THREADS, THREADS);
     private final HttpClient client;
     private final Duration requestTimeout;
 
@@ -70,6 +83,9 @@ public final class OutboundFetch implements AutoCloseable {
      */
     public Response fetch(Request request) throws IOException {
         HttpRequest outgoing = toHttpRequest(request);
+        Thread thread = Thread.currentThread();
+        ClassLoader workerLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(OutboundFetch.class.getClassLoader());
         try {
             return toResponse(client.send(outgoing, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (InterruptedException e) {
@@ -78,6 +94,8 @@ public final class OutboundFetch implements AutoCloseable {
                     + " was interrupted.");
             interrupted.initCause(e);
             throw interrupted;
+        } finally {
+            thread.setContextClassLoader(workerLoader);
         }
     }
 

@@ -94,7 +94,8 @@ public final class RequestLimits {
      */
     public String configKey(Limit limit) {
         if (worker != null && own.overrides(limit.key())) {
-            return workerPath + ".limits." + limit.key() + " (worker '" + worker + "')";
+            String prefix = workerPath.isEmpty() ? "" : workerPath + ".";
+            return prefix + "limits." + limit.key() + " (worker '" + worker + "')";
         }
         return "limits." + limit.key();
     }

@@ -33,6 +33,7 @@ public final class RequestScope {
     private volatile String account;
     private volatile RequestLimits limits;
     private volatile LimitExceededException rejection;
+    private volatile Deployment deployment;
     private volatile long respondedAt;
     private volatile boolean responded;
     private final AtomicInteger invocations = new AtomicInteger();
@@ -187,6 +188,21 @@ public final class RequestScope {
         this.entryWorker = worker;
         this.account = workerAccount;
         this.limits = requestLimits;
+    }
+
+    /** Returns the snapshot the request runs on, captured when it was dispatched. */
+    Deployment deployment() {
+        Deployment captured = deployment;
+        if (captured == null) {
+            throw new IllegalStateException("Request " + requestId + " has not been dispatched; "
+                    + "workers run only for dispatched requests.");
+        }
+        return captured;
+    }
+
+    /** Fixes the snapshot every invocation of this request runs on; the dispatcher calls it. */
+    void useDeployment(Deployment snapshot) {
+        this.deployment = snapshot;
     }
 
     void useLimits(RequestLimits requestLimits) {

@@ -1,5 +1,6 @@
 package io.bindery.server.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -27,21 +28,24 @@ record RpcMethod(String interfaceName, Method callee, List<UnaryOperator<Object>
      * @param binding the stub the calls go through, for messages
      * @param method the caller's method
      * @param served the callee's interface of the same name
+     * @param mapper copies values that cannot be shared, caching the types of both sides
      * @return the pair
      * @throws IllegalArgumentException when the callee has no such method or a type cannot
      *     cross
      */
-    static RpcMethod pair(ServiceBindingStub binding, Method method, Class<?> served) {
+    static RpcMethod pair(ServiceBindingStub binding, Method method, Class<?> served,
+            ObjectMapper mapper) {
         Method callee = counterpart(binding, method, served);
         var arguments = new ArrayList<UnaryOperator<Object>>();
         var from = method.getGenericParameterTypes();
         var to = callee.getGenericParameterTypes();
         for (int i = 0; i < from.length; i++) {
-            arguments.add(convert(binding, method, "parameter " + (i + 1), from[i], to[i]));
+            arguments.add(convert(binding, method, "parameter " + (i + 1), from[i], to[i],
+                    mapper));
         }
         var result = callee.getReturnType() == void.class ? UnaryOperator.identity()
                 : convert(binding, method, "result", callee.getGenericReturnType(),
-                        method.getGenericReturnType());
+                        method.getGenericReturnType(), mapper);
         return new RpcMethod(served.getName(), callee, List.copyOf(arguments), result);
     }
 
@@ -84,9 +88,9 @@ record RpcMethod(String interfaceName, Method callee, List<UnaryOperator<Object>
     }
 
     private static UnaryOperator<Object> convert(ServiceBindingStub binding, Method method,
-            String what, Type from, Type to) {
+            String what, Type from, Type to, ObjectMapper mapper) {
         try {
-            return RpcTypes.converter(from, to);
+            return RpcTypes.converter(from, to, mapper);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where(binding, method) + ": the " + what + " ("
                     + from.getTypeName() + ") cannot cross the binding; only immutable "

@@ -23,11 +23,12 @@ import java.util.function.UnaryOperator;
  * Decides how a value crosses a typed binding from one class loader to another: passed as it
  * is when both sides see the same immutable type, copied through JSON otherwise.
  *
- * <p>Stateless apart from a shared, thread-safe {@link ObjectMapper}.
+ * <p>Stateless. The {@link ObjectMapper} that copies values is the caller's: Jackson caches
+ * the classes it has seen, so each deployment snapshot has its own, and a retired worker
+ * version's classes are not kept by a mapper that outlives it.
  */
 final class RpcTypes {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
     private static final Set<Class<?>> VALUES = Set.of(String.class, Boolean.class,
             Character.class, Byte.class, Short.class, Integer.class, Long.class, Float.class,
             Double.class, BigDecimal.class, BigInteger.class, UUID.class, Request.class,
@@ -41,10 +42,11 @@ final class RpcTypes {
      *
      * @param from the type on the sending side
      * @param to the type on the receiving side
+     * @param mapper the mapper that copies values
      * @return the conversion
      * @throws IllegalArgumentException when the type cannot cross; the message says why
      */
-    static UnaryOperator<Object> converter(Type from, Type to) {
+    static UnaryOperator<Object> converter(Type from, Type to, ObjectMapper mapper) {
         Class<?> raw = raw(from);
         if (from.equals(to) && (raw.isPrimitive() || shared(from, new HashSet<>()))) {
             return UnaryOperator.identity();
@@ -52,18 +54,19 @@ final class RpcTypes {
         if (!copyable(from, new HashSet<>())) {
             throw new IllegalArgumentException(from.getTypeName() + " cannot cross a binding");
         }
-        JavaType source = MAPPER.getTypeFactory().constructType(from);
-        JavaType target = MAPPER.getTypeFactory().constructType(to);
-        return value -> copy(value, source, target);
+        JavaType source = mapper.getTypeFactory().constructType(from);
+        JavaType target = mapper.getTypeFactory().constructType(to);
+        return value -> copy(mapper, value, source, target);
     }
 
-    private static Object copy(Object value, JavaType source, JavaType target) {
+    private static Object copy(ObjectMapper mapper, Object value, JavaType source,
+            JavaType target) {
         if (value == null) {
             return null;
         }
         try {
-            byte[] json = MAPPER.writerFor(source).writeValueAsBytes(value);
-            return MAPPER.readerFor(target).readValue(json);
+            byte[] json = mapper.writerFor(source).writeValueAsBytes(value);
+            return mapper.readerFor(target).readValue(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("A " + source.getRawClass().getName()
                     + " could not be copied across the binding: " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,17 +40,14 @@ public final class ServiceBindingStub implements ServiceBinding {
     private final String name;
     private final String caller;
     private final String target;
-    private final String targetAccount;
     private final WorkerInvoker invoker;
     private final Map<Class<?>, Object> proxies = new ConcurrentHashMap<>();
-    private final Map<Method, RpcMethod> methods = new ConcurrentHashMap<>();
+    private final Map<Method, Class<?>> methods = new ConcurrentHashMap<>();
 
-    ServiceBindingStub(String name, String caller, String target, String targetAccount,
-            WorkerInvoker invoker) {
+    ServiceBindingStub(String name, String caller, String target, WorkerInvoker invoker) {
         this.name = name;
         this.caller = caller;
         this.target = target;
-        this.targetAccount = targetAccount;
         this.invoker = invoker;
     }
 
@@ -69,9 +67,9 @@ public final class ServiceBindingStub implements ServiceBinding {
                 + "request or build one with Request.builder.");
         RequestScope scope = scope();
         checkLimits(scope);
+        DeployedWorker callee = scope.deployment().worker(target);
         try {
-            return invoker.invoke(Invocation.bound(target, targetAccount, name, caller),
-                    request, scope);
+            return invoker.invoke(invocation(callee), request, scope);
         } catch (Exception e) {
             throw failure(e, scope);
         }
@@ -89,18 +87,20 @@ public final class ServiceBindingStub implements ServiceBinding {
      *     {@code env.service} for this binding
      */
     public Object call(Method method, Object[] args) {
-        RpcMethod rpc = methods.get(method);
-        if (rpc == null) {
+        Class<?> type = methods.get(method);
+        if (type == null) {
             throw new IllegalArgumentException("The method " + method + " is not served "
                     + "through binding '" + name + "' of worker '" + caller + "'; obtain its "
                     + "interface with env.service(\"" + name + "\", type).");
         }
         RequestScope scope = scope();
         checkLimits(scope);
+        Deployment snapshot = scope.deployment();
+        DeployedWorker callee = snapshot.worker(target);
+        RpcMethod rpc = pairing(snapshot, callee, method, type);
         Object[] values = args == null ? new Object[0] : args;
         try {
-            return invoker.invoke(Invocation.bound(target, targetAccount, name, caller),
-                    worker -> rpc.run(worker, values), scope);
+            return invoker.invoke(invocation(callee), worker -> rpc.run(worker, values), scope);
         } catch (Exception e) {
             throw failure(e, scope);
         }
@@ -128,15 +128,45 @@ public final class ServiceBindingStub implements ServiceBinding {
         return "ServiceBinding[" + caller + "." + name + " -> " + target + "]";
     }
 
+    /**
+     * Pairs every method of the interfaces the caller has asked for with the target version
+     * of a snapshot, caching the pairings in that snapshot.
+     *
+     * @param snapshot the snapshot about to be activated
+     * @throws IllegalArgumentException when that version no longer serves one of them
+     */
+    void pairAll(Deployment snapshot) {
+        DeployedWorker callee = snapshot.worker(target);
+        for (Class<?> type : Set.copyOf(proxies.keySet())) {
+            for (Method method : type.getMethods()) {
+                if (!Modifier.isStatic(method.getModifiers())) {
+                    pairing(snapshot, callee, method, type);
+                }
+            }
+        }
+    }
+
     <T> T service(Class<T> type) {
         return type.cast(proxies.computeIfAbsent(type, this::proxy));
     }
 
+    private Invocation invocation(DeployedWorker callee) {
+        return Invocation.bound(target, callee.account(), callee.version(), name, caller);
+    }
+
+    /**
+     * Creates the proxy of an interface and pairs its methods with the target's current
+     * version at once, so that a mismatch is reported when the caller asks for the interface.
+     */
     private Object proxy(Class<?> type) {
-        Class<?> served = served(type);
+        checkInterface(type);
+        RequestScope scope = CurrentScope.get();
+        Deployment snapshot = scope != null ? scope.deployment() : invoker.visible();
+        DeployedWorker callee = snapshot.worker(target);
         for (Method method : type.getMethods()) {
             if (!Modifier.isStatic(method.getModifiers())) {
-                methods.put(method, RpcMethod.pair(this, method, served));
+                pairing(snapshot, callee, method, type);
+                methods.put(method, type);
             }
         }
         String label = toString() + " as " + type.getName();
@@ -153,13 +183,23 @@ public final class ServiceBindingStub implements ServiceBinding {
         };
     }
 
-    private Class<?> served(Class<?> type) {
+    /** Pairs a method with the target's version in a snapshot; the snapshot caches it. */
+    private RpcMethod pairing(Deployment snapshot, DeployedWorker callee, Method method,
+            Class<?> type) {
+        return snapshot.pairing(this, method, () -> RpcMethod.pair(this, method,
+                served(callee, type), snapshot.rpcMapper()));
+    }
+
+    private void checkInterface(Class<?> type) {
         if (!type.isInterface() || !Modifier.isPublic(type.getModifiers())) {
             throw new IllegalArgumentException("Worker '" + caller + "' asked for binding '"
                     + name + "' as " + type.getName() + ", which is not a public interface; "
                     + "pass the public interface that worker '" + target + "' implements.");
         }
-        Class<?> worker = invoker.worker(target).worker().getClass();
+    }
+
+    private Class<?> served(DeployedWorker callee, Class<?> type) {
+        Class<?> worker = callee.worker().getClass();
         Class<?> served = RpcInterfaces.find(worker, type.getName());
         if (served == null) {
             throw new IllegalArgumentException("Worker '" + caller + "' asked for binding '"

@@ -23,10 +23,12 @@ public final class TrackedTask implements Runnable {
 
     private final String worker;
     private final String account;
+    private final int version;
     private final BackgroundTask task;
     private final RequestScope scope;
     private final ClassLoader loader;
     private final BackgroundTasks owner;
+    private final Deployment held;
     private volatile boolean cancelled;
     private volatile String cancelReason;
     private final AtomicBoolean cancelling = new AtomicBoolean();
@@ -35,21 +37,23 @@ public final class TrackedTask implements Runnable {
     /**
      * Creates a task on the registering worker's thread.
      *
-     * @param worker the name of the worker that registered the task
-     * @param account that worker's account
+     * @param worker the version of the worker that registered the task
      * @param task the work to run
      * @param scope the request the task belongs to
-     * @param loader the worker's class loader, the task thread's context class loader
      * @param owner the registry that starts, times and awaits the task
+     * @param held the request's snapshot, held for the task and released when it ends;
+     *     {@code null} when the snapshot had drained already (the task is then refused)
      */
-    public TrackedTask(String worker, String account, BackgroundTask task, RequestScope scope,
-            ClassLoader loader, BackgroundTasks owner) {
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.account = account;
+    TrackedTask(DeployedWorker worker, BackgroundTask task, RequestScope scope,
+            BackgroundTasks owner, Deployment held) {
+        this.worker = worker.name();
+        this.account = worker.account();
+        this.version = worker.version();
         this.task = Objects.requireNonNull(task, "task");
         this.scope = Objects.requireNonNull(scope, "scope");
-        this.loader = loader;
+        this.loader = worker.loader();
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.held = held;
     }
 
     /** Runs the task on the background thread; returns at once if it was cancelled. */
@@ -70,12 +74,25 @@ public final class TrackedTask implements Runnable {
         } finally {
             CurrentScope.restore(previous);
             owner.finished(this);
+            if (held != null) {
+                held.release();
+            }
         }
     }
 
     /** @return the name of the worker that registered the task */
     public String worker() {
         return worker;
+    }
+
+    /** @return the deployed version of the worker that registered the task */
+    public int version() {
+        return version;
+    }
+
+    /** @return whether the task holds its request's snapshot; tasks that do not are refused */
+    boolean holdsSnapshot() {
+        return held != null;
     }
 
     /** @return the account of the worker that registered the task */

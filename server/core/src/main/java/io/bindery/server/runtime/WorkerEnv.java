@@ -3,6 +3,7 @@ package io.bindery.server.runtime;
 import io.bindery.worker.Env;
 import io.bindery.worker.KvNamespace;
 import io.bindery.worker.ServiceBinding;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +79,12 @@ final class WorkerEnv implements Env {
             throw missing("KV namespace", name, kv.keySet(), "kv");
         }
         return namespace;
+    }
+
+    /** @return the stubs of this worker's service bindings */
+    List<ServiceBindingStub> stubs() {
+        return bindings.values().stream().filter(ServiceBindingStub.class::isInstance)
+                .map(ServiceBindingStub.class::cast).toList();
     }
 
     @Override

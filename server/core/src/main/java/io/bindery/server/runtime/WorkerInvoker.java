@@ -3,10 +3,10 @@ package io.bindery.server.runtime;
 import io.bindery.worker.Request;
 import io.bindery.worker.Response;
 import io.bindery.worker.Worker;
-import java.util.Map;
 
 /**
- * Runs worker handlers, for incoming requests and for service binding calls alike.
+ * Runs worker handlers, for incoming requests and for service binding calls alike, on the
+ * deployed versions of the request's snapshot.
  *
  * <p>Thread-safe. {@link #invoke} runs the handler on the calling thread, with the worker's
  * class loader as the thread's context class loader, and marks the thread as working for the
@@ -19,7 +19,8 @@ public final class WorkerInvoker {
 
     private final BackgroundTasks tasks;
     private final OutboundFetch outbound;
-    private volatile Map<String, DeployedWorker> workers = Map.of();
+    private final ThreadLocal<Deployment> staging = new ThreadLocal<>();
+    private volatile Deployment current;
 
     WorkerInvoker(BackgroundTasks tasks, OutboundFetch outbound) {
         this.tasks = tasks;
@@ -29,7 +30,8 @@ public final class WorkerInvoker {
     /**
      * Runs one worker handler: entry or bound. Exceptions from the handler propagate.
      *
-     * @param invocation which worker runs and why
+     * @param invocation which worker runs and why; its version is the one of the request's
+     *     snapshot
      * @param request the request handed to the handler
      * @param scope the incoming request this invocation belongs to
      * @return the handler's response, never {@code null}
@@ -39,7 +41,7 @@ public final class WorkerInvoker {
      */
     public Response invoke(Invocation invocation, Request request, RequestScope scope)
             throws Exception {
-        DeployedWorker worker = worker(invocation.worker());
+        DeployedWorker worker = scope.deployment().worker(invocation.worker());
         var context = new InvocationContext(worker, scope, tasks, outbound);
         return checked(worker, run(worker, scope,
                 target -> target.fetch(request, worker.env(), context)));
@@ -56,7 +58,7 @@ public final class WorkerInvoker {
      * @throws Exception whatever {@code call} throws
      */
     public Object invoke(Invocation invocation, Call call, RequestScope scope) throws Exception {
-        return run(worker(invocation.worker()), scope, call::run);
+        return run(scope.deployment().worker(invocation.worker()), scope, call::run);
     }
 
     private <T> T run(DeployedWorker worker, RequestScope scope, Body<T> body)
@@ -77,17 +79,46 @@ public final class WorkerInvoker {
         }
     }
 
-    void deploy(Map<String, DeployedWorker> deployed) {
-        this.workers = Map.copyOf(deployed);
+    /** @return the snapshot new requests run on */
+    Deployment current() {
+        return current;
     }
 
-    DeployedWorker worker(String name) {
-        DeployedWorker worker = workers.get(name);
-        if (worker == null) {
-            throw new IllegalArgumentException("No worker named '" + name + "' is deployed; "
-                    + "deployed workers are " + workers.keySet() + ".");
+    /**
+     * Returns the snapshot that code outside a request sees: the one being validated on this
+     * thread during an activation, else the current one.
+     */
+    Deployment visible() {
+        Deployment staged = staging.get();
+        return staged != null ? staged : current;
+    }
+
+    /**
+     * Captures the current snapshot for a request or task, holding it until released.
+     *
+     * @return the held snapshot
+     */
+    Deployment acquire() {
+        while (true) {
+            Deployment snapshot = current;
+            if (snapshot.tryAcquire()) {
+                return snapshot;
+            }
         }
-        return worker;
+    }
+
+    /** Makes a snapshot current; the caller retires the one it replaces. */
+    void publish(Deployment snapshot) {
+        this.current = snapshot;
+    }
+
+    /** Makes a snapshot visible to this thread alone while its workers start. */
+    void stage(Deployment snapshot) {
+        if (snapshot == null) {
+            staging.remove();
+        } else {
+            staging.set(snapshot);
+        }
     }
 
     private static Response checked(DeployedWorker worker, Response response) {

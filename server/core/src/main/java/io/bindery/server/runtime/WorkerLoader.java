@@ -16,27 +16,33 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Loads worker classes: from the server's own class path, or from a worker author's jar.
  *
- * <p>Each distinct jar gets one {@link URLClassLoader} whose parent is the server's loader, so
- * a worker sees the worker API and the JDK of the server; workers named from the same jar share
- * that loader. This is the one place that decides how worker code is loaded. Thread-safe.
+ * <p>Each distinct jar of the configuration gets one {@link URLClassLoader}, and each deployed
+ * version of a worker one of its own. Their parent shows only the worker API (packages
+ * {@code io.bindery.worker} and below) of the server's loader, over the JDK's platform
+ * loader, so two workers may bundle different versions of the same library; workers named
+ * from the same jar in the configuration share its loader. Workers on the server's own class
+ * path use the server's loader. This is the one place that decides how worker code is loaded.
+ * Thread-safe.
  */
 public final class WorkerLoader implements AutoCloseable {
 
+    private final ClassLoader server;
     private final ClassLoader parent;
     private final Map<Path, URLClassLoader> jarLoaders = new ConcurrentHashMap<>();
 
-    private WorkerLoader(ClassLoader parent) {
-        this.parent = parent;
+    private WorkerLoader(ClassLoader server) {
+        this.server = server;
+        this.parent = new WorkerApiClassLoader(server);
     }
 
     /**
-     * Creates a loader whose jars' class loaders have the given parent.
+     * Creates a loader whose jars see the worker API of the given server loader.
      *
-     * @param parent the server's class loader
+     * @param server the server's class loader, which has the worker API
      * @return the loader
      */
-    public static WorkerLoader create(ClassLoader parent) {
-        return new WorkerLoader(parent);
+    public static WorkerLoader create(ClassLoader server) {
+        return new WorkerLoader(server);
     }
 
     /**
@@ -56,9 +62,51 @@ public final class WorkerLoader implements AutoCloseable {
      */
     public ClassLoader loaderFor(Path jar) {
         if (jar == null) {
-            return parent;
+            return server;
         }
-        return jarLoaders.computeIfAbsent(jar.toAbsolutePath().normalize(), this::newLoader);
+        return jarLoaders.computeIfAbsent(jar.toAbsolutePath().normalize(),
+                path -> newLoader(path, "worker-jar:" + path.getFileName()));
+    }
+
+    /**
+     * Creates a class loader of its own for one deployed version of a worker, shared with no
+     * one; the runtime closes it when the version is retired and drained.
+     *
+     * @param jar the version's jar, or {@code null} for the server's class path
+     * @param name the loader's name, for stack traces and messages
+     * @return a new loader, or the server's loader when {@code jar} is {@code null}
+     */
+    public ClassLoader versionLoader(Path jar, String name) {
+        return jar == null ? server : newLoader(jar.toAbsolutePath().normalize(), name);
+    }
+
+    /**
+     * Closes a worker jar's class loader and forgets it, so that the jar's next use gets a
+     * new one; the server's own loader is left alone.
+     *
+     * @param loader a loader this object returned
+     * @return {@code true} when a jar loader was closed
+     * @throws IOException when the jar cannot be closed
+     */
+    public boolean release(ClassLoader loader) throws IOException {
+        if (!loadsJar(loader)) {
+            return false;
+        }
+        var jarLoader = (URLClassLoader) loader;
+        jarLoaders.values().remove(jarLoader);
+        jarLoader.close();
+        return true;
+    }
+
+    /**
+     * Tells whether a class loader is one this object made for a worker jar, rather than the
+     * server's own.
+     *
+     * @param loader a loader this object returned
+     * @return {@code true} for a jar's loader
+     */
+    public boolean loadsJar(ClassLoader loader) {
+        return loader instanceof URLClassLoader && loader.getParent() == parent;
     }
 
     /**
@@ -71,9 +119,22 @@ public final class WorkerLoader implements AutoCloseable {
      * @throws WorkerLoadException naming what is wrong and the fix
      */
     public Class<?> load(String className, Path jar) {
+        return load(className, jar, loaderFor(jar));
+    }
+
+    /**
+     * Loads and checks a worker class from a given loader without initializing it.
+     *
+     * @param className the class's binary name
+     * @param jar the worker's jar, or {@code null}, for messages
+     * @param loader the loader, such as one from {@link #versionLoader}
+     * @return the class, as {@link #load(String, Path)} returns it
+     * @throws WorkerLoadException naming what is wrong and the fix
+     */
+    public Class<?> load(String className, Path jar, ClassLoader loader) {
         Class<?> type;
         try {
-            type = Class.forName(className, false, loaderFor(jar));
+            type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             throw notFound(className, jar, e);
         }
@@ -111,7 +172,7 @@ public final class WorkerLoader implements AutoCloseable {
         jarLoaders.clear();
     }
 
-    private URLClassLoader newLoader(Path jar) {
+    private URLClassLoader newLoader(Path jar, String name) {
         URL url;
         try {
             url = jar.toUri().toURL();
@@ -119,12 +180,11 @@ public final class WorkerLoader implements AutoCloseable {
             throw new WorkerLoadException("the jar path " + jar + " is not a valid URL",
                     "name the jar by a plain file path", e);
         }
-        return new URLClassLoader("worker-jar:" + jar.getFileName(), new URL[] {url}, parent);
+        return new URLClassLoader(name, new URL[] {url}, parent);
     }
 
     private static WorkerLoadException notFound(String name, Path jar, Throwable e) {
-        String where = jar == null ? "on the server's class path" : "in " + jar
-                + " or on the server's class path";
+        String where = jar == null ? "on the server's class path" : "in " + jar;
         String fix = jar == null
                 ? "check the spelling (package included), or add 'jar:' naming the jar that "
                         + "contains it"

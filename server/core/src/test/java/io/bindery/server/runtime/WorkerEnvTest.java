@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WorkerEnvTest {
 
     private final ServiceBinding auth = new ServiceBindingStub("auth", "gateway", "auth-worker",
-            "demo", null);
+            null);
     private final Env env = new WorkerEnv("gateway", Map.of("auth", auth, "users", auth),
             Map.of("COLOUR", "blue"), Map.of("KEY", "s3cret"),
             Map.of("SESSIONS", new MemoryKvNamespace("sessions", new TestClock(), 10)));

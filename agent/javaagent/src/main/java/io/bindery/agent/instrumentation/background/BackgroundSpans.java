@@ -35,7 +35,8 @@ public final class BackgroundSpans {
         }
         var builder = parent.childBuilder("waitUntil " + tracked.worker(), SpanKind.INTERNAL)
                 .setAttribute(SpanKeys.SPAN, "background")
-                .setAttribute(SpanKeys.WORKER, tracked.worker());
+                .setAttribute(SpanKeys.WORKER, tracked.worker())
+                .setAttribute(SpanKeys.WORKER_VERSION, String.valueOf(tracked.version()));
         if (tracked.account() != null) {
             builder.setAttribute(SpanKeys.ACCOUNT, tracked.account());
         }

@@ -29,6 +29,7 @@ public final class WorkerSpans {
                         SpanKind.INTERNAL)
                 .setAttribute(SpanKeys.SPAN, "worker")
                 .setAttribute(SpanKeys.WORKER, invocation.worker())
+                .setAttribute(SpanKeys.WORKER_VERSION, String.valueOf(invocation.version()))
                 .setAttribute(SpanKeys.INVOCATION, invocation.entry() ? "entry" : "bound");
         if (invocation.account() != null) {
             builder.setAttribute(SpanKeys.ACCOUNT, invocation.account());
