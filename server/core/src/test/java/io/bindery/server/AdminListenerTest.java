@@ -79,6 +79,8 @@ class AdminListenerTest {
         JsonNode status = JSON.readTree(response.body());
         JsonNode echo = status.path("workers").get(0);
         assertThat(echo.path("name").asText()).isEqualTo("echo");
+        assertThat(echo.path("version").asInt()).isZero();
+        assertThat(echo.path("label").asText()).isEqualTo("config");
         assertThat(echo.path("account").asText()).isEqualTo("acme");
         assertThat(echo.path("bindings").path("self").asText()).isEqualTo("echo");
         assertThat(echo.path("vars").path("COLOUR").asText()).isEqualTo("blue");

@@ -1,6 +1,7 @@
 package io.bindery.server.http;
 
 import io.bindery.server.config.WorkerSpec;
+import io.bindery.server.deploy.WorkerVersion;
 import io.bindery.server.runtime.WorkerRuntime;
 import io.bindery.telemetry.AgentStatus;
 import io.bindery.worker.Json;
@@ -10,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Renders {@code /api/status}: the deployed workers, routes and bindings, uptime, background
- * tasks, the agent's state and the JVM's figures (process id, heap, platform threads), which
- * operators and the soak suite compare over time. Thread-safe.
+ * Renders {@code /api/status}: the workers as they serve now (each with its active version;
+ * {@code null} for one added by a deploy while the report was written), routes and bindings,
+ * uptime, background tasks, the agent's state and the JVM's figures (process id, heap,
+ * platform threads), which operators and the soak suite compare over time. Thread-safe.
  */
 final class StatusReport {
 
@@ -47,11 +50,17 @@ final class StatusReport {
         return Json.write(body);
     }
 
+    /** Describes the versions that serve now, deployed ones included. */
     private List<Map<String, Object>> workers() {
         var workers = new ArrayList<Map<String, Object>>();
-        for (WorkerSpec spec : runtime.config().workers()) {
+        var versions = new HashMap<String, WorkerVersion>();
+        runtime.active().forEach(version -> versions.put(version.worker(), version));
+        for (WorkerSpec spec : runtime.activeEntries().values()) {
+            WorkerVersion version = versions.get(spec.name());
             var worker = new LinkedHashMap<String, Object>();
             worker.put("name", spec.name());
+            worker.put("version", version == null ? null : version.version());
+            worker.put("label", version == null ? null : version.label());
             worker.put("class", spec.className());
             worker.put("jar", spec.jar() == null ? null : spec.jar().toString());
             worker.put("account", spec.account());

@@ -180,6 +180,18 @@ public final class WorkerRuntime implements AutoCloseable {
     }
 
     /**
+     * Returns the entries of the versions that serve now: the configuration file's, or the
+     * uploaded entry of a deployed version.
+     *
+     * @return worker name to entry, in the order of {@link #active()}
+     */
+    public Map<String, WorkerSpec> activeEntries() {
+        var entries = new LinkedHashMap<String, WorkerSpec>();
+        invoker.current().workers().forEach((name, worker) -> entries.put(name, worker.spec()));
+        return entries;
+    }
+
+    /**
      * Returns the replaced versions: requests still running on them, and whether their class
      * loaders have been closed and collected.
      *

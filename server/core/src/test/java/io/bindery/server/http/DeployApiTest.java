@@ -86,6 +86,10 @@ class DeployApiTest {
         assertThat(hello.path("deployedBy").asText()).isEqualTo("alice");
         assertThat(hello.path("versions").asInt()).isEqualTo(1);
         assertThat(hello.path("retired").findValuesAsText("version")).containsExactly("0");
+        JsonNode status = JSON.readTree(get(server, "/api/status").body()).path("workers")
+                .get(0);
+        assertThat(status.path("version").asInt()).isEqualTo(1);
+        assertThat(status.path("label").asText()).isEqualTo("abc123");
     }
 
     @Test
