@@ -8,10 +8,13 @@ bindery_java_major() {
 
 bindery_find_jdk() {
     local candidate major
+    local on_path
+    on_path="$(readlink -f "$(command -v java 2>/dev/null || echo /x/x/x)")"
     for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 \
         /usr/lib/jvm/*25* /usr/lib/jvm/*21* /usr/lib/jvm/* /opt/java/* /opt/jdk* \
-        "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /x/x/x)")")")"; do
-        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+        "$(dirname "$(dirname "$on_path")")"; do
+        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] \
+            || continue
         major="$(bindery_java_major "$candidate")"
         if [ -n "$major" ] && [ "$major" -ge 21 ]; then
             echo "$candidate"
@@ -23,7 +26,8 @@ bindery_find_jdk() {
 
 if ! BINDERY_JDK="$(bindery_find_jdk)"; then
     echo "error: Bindery needs a JDK 21 or newer (Helidon 4 runs on virtual threads)." >&2
-    echo "       JAVA_HOME is '${JAVA_HOME:-unset}' and no JDK 21+ was found in /usr/lib/jvm or /opt." >&2
+    echo "       JAVA_HOME is '${JAVA_HOME:-unset}' and no JDK 21+ was found" \
+        "in /usr/lib/jvm or /opt." >&2
     echo "       Install one (for example: apt-get install openjdk-21-jdk-headless)" >&2
     echo "       or point JAVA_HOME at it, then run this command again." >&2
     exit 1
