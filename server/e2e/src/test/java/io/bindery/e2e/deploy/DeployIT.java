@@ -108,7 +108,7 @@ class DeployIT {
         assertThat(greeters.upload(server, "v1", "alice").statusCode()).isEqualTo(201);
         var script = new DeployScript(server, dir.resolve("cli"));
 
-        var push = script.run("push", "greeter", WorkerJars.empty(dir.resolve("empty"))
+        var push = script.run("push", "greeter", GreeterJars.empty(dir.resolve("empty"))
                 .toString(), greeters.entryFile().toString(), "--as", "mallory");
 
         assertThat(push.code()).as(push.toString()).isEqualTo(1);

@@ -104,7 +104,7 @@ final class Greeters implements AutoCloseable {
      */
     Path jar(String answer) {
         Path jar = dir.resolve(answer).resolve("greeter.jar");
-        return Files.exists(jar) ? jar : WorkerJars.greeter(dir.resolve(answer), answer);
+        return Files.exists(jar) ? jar : GreeterJars.greeter(dir.resolve(answer), answer);
     }
 
     /** @return a file holding {@link #ENTRY}, for {@code scripts/deploy push} */
