@@ -1,0 +1,2 @@
+/** An example worker built as its own jar, for deploying onto a running server. */
+package io.bindery.examples.hello;
