@@ -149,6 +149,34 @@ public final class WorkerRuntime implements AutoCloseable {
     }
 
     /**
+     * Validates a version as {@link #activate} does, but for its {@code start(env)}, which
+     * runs only when it is activated, and changes nothing: for a version stored now and
+     * activated later. Its class is loaded and instantiated in a class loader of its own,
+     * closed again before this returns.
+     *
+     * @param source the version's entry and jar
+     * @throws DeployRejectedException naming every problem
+     */
+    public void check(VersionSource source) {
+        activations.lock();
+        try {
+            Candidate candidate = candidate(source);
+            try {
+                Deployment current = invoker.current();
+                DeployedWorker next = validate(candidate, current);
+                checkCallers(next, current.with(next), candidate);
+            } finally {
+                release(candidate.loader());
+            }
+        } catch (DeployRejectedException e) {
+            logRefusal(e);
+            throw e;
+        } finally {
+            activations.unlock();
+        }
+    }
+
+    /**
      * Makes the configuration file's entry of a worker (version 0) serve new requests again,
      * validated as {@link #activate} validates an upload.
      *

@@ -94,6 +94,28 @@ class HotDeployTest {
     }
 
     @Test
+    void checkValidatesWithoutStartingOrSwitching() throws Exception {
+        Path marker = dir.resolve("started");
+        Path jar = hello("checked", "try { java.nio.file.Files.createFile(java.nio.file.Path"
+                + ".of(\"" + marker.toString().replace("\\", "/") + "\")); } catch (java.io"
+                + ".IOException e) { throw new java.io.UncheckedIOException(e); }");
+
+        runtime.check(new VersionSource("hello", 1, null, ENTRY, jar));
+
+        assertThat(marker).doesNotExist();
+        assertThat(server.get("/hello").body()).isEqualTo("hello config");
+        assertThat(runtime.active()).extracting(WorkerVersion::version).containsOnly(0);
+        var refused = catchThrowableOfType(DeployRejectedException.class, () -> runtime.check(
+                new VersionSource("hello", 2, null, "class: com.example.Missing\n", jar)));
+        assertThat(refused.errors()).extracting(ConfigError::path).containsExactly("class");
+        assertThat(server.get("/hello").body()).isEqualTo("hello config");
+
+        runtime.activate(new VersionSource("hello", 3, null, ENTRY, jar));
+        assertThat(marker).as("activation runs start(env)").exists();
+        assertThat(server.get("/hello").body()).isEqualTo("hello checked");
+    }
+
+    @Test
     void jarThatIsNotAJarIsRefused() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.jar"), "not a zip");
 

@@ -124,6 +124,23 @@ class DeployApiTest {
     }
 
     @Test
+    void anUploadWithoutActivationIsValidatedAndRefusedAllTheSame() throws Exception {
+        BinderyServer server = start();
+
+        var refused = post(server, "/api/workers/hello/versions", upload("one", null)
+                .replace("\"activate\":true", "\"activate\":false")
+                .replace(CLASS, "com.example.hello.Missing"), "ci");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).path("errors").findValuesAsText("path"))
+                .containsExactly("class");
+        JsonNode versions = JSON.readTree(get(server, "/api/workers/hello/versions").body());
+        assertThat(versions.path("versions").findValuesAsText("status"))
+                .containsExactly("active", "refused");
+        assertThat(hello(server)).isEqualTo("hello config");
+    }
+
+    @Test
     void aVersionThatDoesNotValidateIsRefusedAndTheOldOneKeepsServing() throws Exception {
         BinderyServer server = start();
         post(server, "/api/workers/hello/versions", upload("one", null), "alice");

@@ -63,7 +63,8 @@ public final class DeployService implements AutoCloseable {
     }
 
     /**
-     * Stores a new version and, when asked, activates it.
+     * Stores a new version and, when asked, activates it; a version stored without
+     * activation is validated all the same, but for its {@code start(env)}.
      *
      * @param upload the version
      * @param actor who uploads it
@@ -76,9 +77,11 @@ public final class DeployService implements AutoCloseable {
                 upload.configYaml(), upload.jar(), actor);
         LOGGER.log(Level.INFO, "Deploy: " + actor + " stored " + describe(stored) + " ("
                 + stored.size() + " bytes)");
-        Activation activation = upload.activate()
-                ? switchTo(stored, actor, DeployAction.ACTIVATE) : null;
-        return new Uploaded(stored, activation);
+        if (!upload.activate()) {
+            check(stored, actor);
+            return new Uploaded(stored, null);
+        }
+        return new Uploaded(stored, switchTo(stored, actor, DeployAction.ACTIVATE));
     }
 
     /**
@@ -237,6 +240,15 @@ public final class DeployService implements AutoCloseable {
                         + "version " + version + " of " + worker + " is stored; list them with "
                         + "GET /api/workers/" + worker + "/versions."));
         return switchTo(stored, actor, action);
+    }
+
+    /** Validates a version stored without activation, as activating it would but for start. */
+    private void check(StoredVersion stored, String actor) {
+        try {
+            runtime.check(source(stored));
+        } catch (DeployRejectedException e) {
+            throw refused(stored.worker(), stored.version(), actor, e);
+        }
     }
 
     private Activation switchTo(StoredVersion stored, String actor, DeployAction action) {
