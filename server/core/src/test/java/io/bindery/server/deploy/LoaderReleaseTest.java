@@ -100,12 +100,7 @@ class LoaderReleaseTest {
     @Test
     void replacedTypedRpcTargetIsCollected() throws Exception {
         var rpc = new RpcJars(dir, LOADER);
-        try (TestServer server = TestServer.start(dir, """
-                workers:
-                  - { name: caller, class: %s, jar: %s, routes: ["/add"],
-                      bindings: { ADDER: adder } }
-                  - { name: adder, class: %s, jar: %s }
-                """.formatted(RpcJars.CALLER, rpc.caller(), RpcJars.CALLEE, rpc.callee(0)))) {
+        try (TestServer server = TestServer.start(dir, rpc.config())) {
             WorkerRuntime runtime = server.server().runtime();
             runtime.activate(new VersionSource("adder", 1, null, RpcJars.CALLEE_ENTRY,
                     rpc.callee(1)));

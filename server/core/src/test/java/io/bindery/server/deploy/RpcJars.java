@@ -29,6 +29,19 @@ final class RpcJars {
         this.loaderProperty = loaderProperty;
     }
 
+    /**
+     * Returns the configuration of the caller on {@code /add}, bound as {@code ADDER} to the
+     * callee's version 0.
+     */
+    String config() {
+        return """
+                workers:
+                  - { name: caller, class: %s, jar: %s, routes: ["/add"],
+                      bindings: { ADDER: adder } }
+                  - { name: adder, class: %s, jar: %s }
+                """.formatted(CALLER, caller(), CALLEE, callee(0));
+    }
+
     Path caller() {
         return WorkerJars.build(dir.resolve("caller-build"), dir.resolve("caller.jar"),
                 Map.of(CALLER, """

@@ -26,12 +26,7 @@ class TypedBindingDeployTest {
     @Test
     void versionThatDropsAnInterfaceItsCallersUseIsRefused() throws Exception {
         var rpc = new RpcJars(dir, LOADER);
-        try (TestServer server = TestServer.start(dir, """
-                workers:
-                  - { name: caller, class: %s, jar: %s, routes: ["/add"],
-                      bindings: { ADDER: adder } }
-                  - { name: adder, class: %s, jar: %s }
-                """.formatted(RpcJars.CALLER, rpc.caller(), RpcJars.CALLEE, rpc.callee(0)))) {
+        try (TestServer server = TestServer.start(dir, rpc.config())) {
             WorkerRuntime runtime = server.server().runtime();
             assertThat(server.get("/add").body()).isEqualTo("sum 5 from version 0");
 
