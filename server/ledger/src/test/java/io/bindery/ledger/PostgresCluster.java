@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +80,22 @@ public final class PostgresCluster implements AutoCloseable {
     /** @return the database user (trust authentication, no password) */
     public String user() {
         return USER;
+    }
+
+    /**
+     * Runs SQL statements on the test database, such as emptying tables between tests.
+     *
+     * @param statements the statements, run in order
+     */
+    public void execute(String... statements) {
+        try (var connection = DriverManager.getConnection(jdbcUrl(), USER, null);
+                var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test database cannot run " + statements[0], e);
+        }
     }
 
     /** Stops the server quickly, as an outage would; the data stays. */

@@ -1,7 +1,6 @@
 package io.bindery.ledger;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +27,9 @@ class PostgresDeployStoreTest extends DeployStoreContract {
     }
 
     @BeforeEach
-    void emptyTables() throws Exception {
+    void emptyTables() {
         DeployStore.open(settings("setup"), java.time.Clock.systemUTC());
-        try (var c = DriverManager.getConnection(cluster.jdbcUrl(), cluster.user(), null);
-                var delete = c.createStatement()) {
-            delete.execute("DELETE FROM worker_version");
-            delete.execute("DELETE FROM worker_deploy_event");
-        }
+        cluster.execute("DELETE FROM worker_version", "DELETE FROM worker_deploy_event");
     }
 
     @Override

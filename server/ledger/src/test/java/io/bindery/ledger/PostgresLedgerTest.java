@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,14 +37,11 @@ class PostgresLedgerTest {
     }
 
     @BeforeEach
-    void emptyTable() throws Exception {
+    void emptyTable() {
         try (var ledger = Ledger.start(settings("setup"))) {
             ledger.storedCount();
         }
-        try (var c = DriverManager.getConnection(cluster.jdbcUrl(), cluster.user(), null);
-                var delete = c.createStatement()) {
-            delete.execute("DELETE FROM billing_record");
-        }
+        cluster.execute("DELETE FROM billing_record");
     }
 
     private LedgerSettings settings(String node) {
