@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadFactory;
  * <p>Thread-safe; callers block their (virtual) thread until the whole response has arrived.
  * Header fields the JDK client manages itself ({@code Host}, {@code Content-Length},
  * {@code Connection} and the like) are left out of the outgoing request, and hop-by-hop fields
- * are left out of the returned response. The client runs with the server's context class
- * loader, so that threads it starts do not keep a worker version's loader alive.
+ * are left out of the returned response. The threads the client starts take nothing from
+ * the worker that fetched (see {@code THREADS}), so they keep no worker version alive.
  *
  * <p>The client's own tasks (completing responses) run on a fixed pool of
  * {@link #EXECUTOR_THREADS} daemon threads named {@code bindery-fetch-N}: the JDK's default is
@@ -83,9 +83,6 @@ public final class OutboundFetch implements AutoCloseable {
      */
     public Response fetch(Request request) throws IOException {
         HttpRequest outgoing = toHttpRequest(request);
-        Thread thread = Thread.currentThread();
-        ClassLoader workerLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(OutboundFetch.class.getClassLoader());
         try {
             return toResponse(client.send(outgoing, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (InterruptedException e) {
@@ -94,8 +91,6 @@ public final class OutboundFetch implements AutoCloseable {
                     + " was interrupted.");
             interrupted.initCause(e);
             throw interrupted;
-        } finally {
-            thread.setContextClassLoader(workerLoader);
         }
     }
 
